@@ -1,0 +1,177 @@
+"""How a command is declared: the one source that the binder, Get-Help, Get-Command, tab completion,
+PSRP command metadata and the pass-through target all read.
+
+A built-in cmdlet, an Exchange cmdlet or a drive's cmdlet is a `CommandDeclaration` (names, parameters,
+sets) plus a `Cmdlet` subclass (behaviour). Layers above the engine register declarations into a
+`CommandTable`; the engine never special-cases a command by name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Mapping, Protocol
+
+if TYPE_CHECKING:  # the context is implemented by the evaluator; only its shape is declared here
+    pass
+
+ALL_PARAMETER_SETS = "__AllParameterSets"
+
+
+@dataclass(frozen=True)
+class ParameterSetEntry:
+    """One parameter's role in one parameter set (PowerShell's ParameterSetMetadata)."""
+
+    set_name: str = ALL_PARAMETER_SETS
+    mandatory: bool = False
+    position: int | None = None
+    value_from_pipeline: bool = False
+    value_from_pipeline_by_property_name: bool = False
+    value_from_remaining_arguments: bool = False
+    help_message: str = ""
+
+
+@dataclass(frozen=True)
+class ParameterDeclaration:
+    """A declared parameter.
+
+    `type_name` is a PowerShell type literal as text (`string`, `string[]`, `switch`, `bool`, `int`,
+    `byte[]`, `securestring`, `object`, `scriptblock`, `hashtable`, `datetime`, `pscredential`, or a
+    registered type such as `Microsoft.Exchange...AllowedServices`); the binder converts arguments to it.
+    """
+
+    name: str
+    type_name: str = "object"
+    entries: tuple[ParameterSetEntry, ...] = (ParameterSetEntry(),)
+    aliases: tuple[str, ...] = ()
+    validate_set: tuple[str, ...] | None = None
+    validate_not_null_or_empty: bool = False
+    allow_null: bool = False
+    allow_empty_string: bool = False
+    allow_empty_collection: bool = False
+    help: str = ""
+    # Versions of the product in which the parameter exists ("2007", "2010", "2013", "2016", "2019",
+    # "SE"); None = all. The engine hides parameters whose gate the session's product version fails.
+    versions: tuple[str, ...] | None = None
+
+    @property
+    def is_switch(self) -> bool:
+        return self.type_name.lower() in ("switch", "switchparameter", "system.management.automation.switchparameter")
+
+    def in_set(self, set_name: str) -> ParameterSetEntry | None:
+        for entry in self.entries:
+            if entry.set_name in (set_name, ALL_PARAMETER_SETS):
+                return entry
+        return None
+
+
+@dataclass(frozen=True)
+class CommandDeclaration:
+    """A command's metadata (PowerShell's CommandInfo + CmdletBindingAttribute)."""
+
+    name: str  # Verb-Noun, e.g. "Get-ExchangeCertificate"
+    parameters: tuple[ParameterDeclaration, ...]
+    implementation: type["Cmdlet"]
+    default_parameter_set: str | None = None
+    supports_should_process: bool = False
+    confirm_impact: str = "Medium"  # None | Low | Medium | High
+    output_types: tuple[str, ...] = ()
+    synopsis: str = ""
+    description: str = ""
+    examples: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    module: str = "Microsoft.PowerShell.Core"
+    # Full .NET type name used in FullyQualifiedErrorId (`Id,<this>`), e.g.
+    # "Microsoft.PowerShell.Commands.GetItemCommand" or
+    # "Microsoft.Exchange.Management.SystemConfigurationTasks.GetExchangeCertificate".
+    implementing_type: str = ""
+    versions: tuple[str, ...] | None = None
+
+    def parameter_sets(self) -> tuple[str, ...]:
+        names: list[str] = []
+        for parameter in self.parameters:
+            for entry in parameter.entries:
+                if entry.set_name != ALL_PARAMETER_SETS and entry.set_name not in names:
+                    names.append(entry.set_name)
+        return tuple(names) or (ALL_PARAMETER_SETS,)
+
+
+class CmdletContext(Protocol):
+    """What a running cmdlet may do; implemented by the engine (one per command in a pipeline)."""
+
+    command: CommandDeclaration
+    parameter_set_name: str
+    bound: Mapping[str, Any]  # declared name -> converted value (only those bound)
+    extensions: Mapping[str, Any]  # services registered by the layers above (e.g. "exchange.target")
+
+    def write_object(self, value: Any, enumerate_collection: bool = False) -> None: ...
+    def write_error(self, record: Any) -> None: ...  # non-terminating ErrorRecord
+    def throw_terminating_error(self, record: Any) -> None: ...  # raises; never returns
+    def write_warning(self, text: str) -> None: ...
+    def write_verbose(self, text: str) -> None: ...
+    def write_debug(self, text: str) -> None: ...
+    def write_host(self, text: str, newline: bool = True) -> None: ...
+    def should_process(self, target: str, action: str | None = None) -> bool: ...
+    def should_continue(self, query: str, caption: str) -> bool: ...
+    def read_line(self, prompt: str, secure: bool = False) -> Any: ...
+    def get_variable(self, name: str) -> Any: ...
+    def set_variable(self, name: str, value: Any) -> None: ...
+
+
+class Cmdlet:
+    """Behaviour of a declared command. A new instance runs each time the command appears in a pipeline.
+
+    `begin` runs once, `process` once per pipeline input object (or once when there is no input),
+    with `ctx.bound` rebound for that object; `end` once at the end.
+    """
+
+    declaration: ClassVar[CommandDeclaration]
+
+    def begin(self, ctx: CmdletContext) -> None:
+        return None
+
+    def process(self, ctx: CmdletContext) -> None:
+        return None
+
+    def end(self, ctx: CmdletContext) -> None:
+        return None
+
+
+@dataclass
+class CommandTable:
+    """Commands and aliases known to a session; layers above register into it."""
+
+    _commands: dict[str, CommandDeclaration] = field(default_factory=dict)
+    _aliases: dict[str, str] = field(default_factory=dict)
+
+    def register(self, declaration: CommandDeclaration) -> None:
+        self._commands[declaration.name.lower()] = declaration
+        for alias in declaration.aliases:
+            self._aliases[alias.lower()] = declaration.name
+
+    def register_all(self, declarations: Iterable[CommandDeclaration]) -> None:
+        for declaration in declarations:
+            self.register(declaration)
+
+    def add_alias(self, alias: str, command_name: str) -> None:
+        self._aliases[alias.lower()] = command_name
+
+    def unregister(self, name: str) -> None:
+        self._commands.pop(name.lower(), None)
+
+    def resolve(self, name: str) -> CommandDeclaration | None:
+        key = name.lower()
+        if key in self._aliases:
+            key = self._aliases[key].lower()
+        return self._commands.get(key)
+
+    def aliases(self) -> Mapping[str, str]:
+        return dict(self._aliases)
+
+    def __iter__(self):
+        return iter(sorted(self._commands.values(), key=lambda d: d.name.lower()))
+
+    def copy(self) -> "CommandTable":
+        return CommandTable(dict(self._commands), dict(self._aliases))
+
+
+CommandFactory = Callable[[], Iterable[CommandDeclaration]]
