@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import Encoding, PrivateFormat, pkcs7, pkcs12
 
-from exchange_sim.certs.der import SEQUENCE, DerElement, DerError, read_element
+from exchange_sim.certs.der import SEQUENCE, DerElement, DerError, children, read_element
 
 BundleKind = Literal["pkcs12", "pkcs7", "x509"]
 
@@ -240,12 +240,39 @@ def _load_der_certificate(der: bytes) -> x509.Certificate:
 
 def _load_pkcs7(der: bytes) -> list[x509.Certificate]:
     try:
-        certificates = pkcs7.load_der_pkcs7_certificates(der)
-    except ValueError as error:
-        raise CertificateDataInvalid("The PKCS#7 data is damaged") from error
+        certificates = _pkcs7_certificates_in_file_order(der)
+    except DerError:
+        # Not definite-length DER (BER from an old exporter): let cryptography parse it.
+        try:
+            certificates = list(pkcs7.load_der_pkcs7_certificates(der))
+        except ValueError as error:
+            raise CertificateDataInvalid("The PKCS#7 data is damaged") from error
     if not certificates:
         raise CertificateDataInvalid("The PKCS#7 data holds no certificate")
-    return list(certificates)
+    return certificates
+
+
+def _pkcs7_certificates_in_file_order(der: bytes) -> list[x509.Certificate]:
+    """Certificates of a SignedData as they appear in the file.
+
+    §6.2's leaf choice is "the first certificate that…", so file order matters; cryptography's
+    loader wants the SET OF sorted (openssl does not sort) and would warn or reorder.
+    """
+    content_info = read_element(der)
+    if content_info.tag != SEQUENCE or content_info.end != len(der):
+        raise DerError("not a ContentInfo")
+    oid, explicit, *_ = children(der, content_info) + [None, None]
+    if oid is None or explicit is None or oid.encoded(der) != _PKCS7_SIGNED_OID or explicit.tag != 0xA0:
+        raise DerError("not a SignedData ContentInfo")
+    signed_data = children(der, explicit)
+    if len(signed_data) != 1 or signed_data[0].tag != SEQUENCE:
+        raise DerError("damaged SignedData")
+    certificates: list[x509.Certificate] = []
+    for field in children(der, signed_data[0]):
+        if field.tag == 0xA0:  # certificates [0] IMPLICIT SET OF Certificate
+            for item in children(der, field):
+                certificates.append(_load_der_certificate(item.encoded(der)))
+    return certificates
 
 
 def _load_pkcs12(data: bytes, password: str | None) -> CertificateBundle:
