@@ -144,9 +144,11 @@ class KeyPool:
     def wait_until_full(self, timeout: float | None = None) -> bool:
         """Block until every size holds `depth` keys (for warm-up and benchmarks)."""
         with self._changed:
-            return self._changed.wait_for(
-                lambda: self._stopping or self._missing_size() is None, timeout
+            self._changed.wait_for(
+                lambda: self._thread is None or self._stopping or self._missing_size() is None,
+                timeout,
             )
+            return self._missing_size() is None
 
     def export_pooled(self) -> list[bytes]:
         """Unused keys as PKCS#8 DER, so a lab can keep its warm pool across restarts."""
