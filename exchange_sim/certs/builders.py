@@ -45,6 +45,12 @@ class InvalidValidityPeriod(ValueError):
         super().__init__(f"The certificate would expire ({not_after}) before it starts ({not_before})")
 
 
+class InvalidDnsName(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"'{name}' cannot be a DNS name in a certificate (empty, blank or not ASCII)")
+        self.name = name
+
+
 class RequestSignatureInvalid(ValueError):
     """A PKCS#10 request whose self-signature does not verify cannot be issued."""
 
@@ -249,6 +255,11 @@ def _identifier_bytes(text: str) -> bytes:
 
 
 def _alternative_names(dns_names: Sequence[str]) -> x509.SubjectAlternativeName:
+    # Callers check names against Exchange's rules (names.is_valid_domain_name); this only
+    # refuses what cannot be encoded, so a lab can still seed an odd name on purpose.
+    for name in dns_names:
+        if not isinstance(name, str) or not name.strip() or not name.isascii() or any(c.isspace() for c in name):
+            raise InvalidDnsName(str(name))
     return x509.SubjectAlternativeName([x509.DNSName(name) for name in dns_names])
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import Encoding, PrivateFormat, pkcs7, pkcs12
@@ -58,11 +59,19 @@ class RequestDataInvalid(CertificateDataError):
 
 @dataclass(frozen=True)
 class CertificateBundle:
+    """What a file held. `key_certificate` is the certificate `private_key` belongs to."""
+
     certificates: tuple[x509.Certificate, ...]
     private_key: rsa.RSAPrivateKey | None
     key_certificate: x509.Certificate | None
     friendly_name: str | None
     kind: BundleKind
+
+    def key_for(self, cert: x509.Certificate) -> rsa.RSAPrivateKey | None:
+        """The bundle's private key if it belongs to `cert` (e.g. the chosen leaf), else None."""
+        if self.private_key is None or self.key_certificate != cert:
+            return None
+        return self.private_key
 
 
 def read_certificate_data(data: bytes, password: str | None) -> CertificateBundle:
@@ -72,12 +81,17 @@ def read_certificate_data(data: bytes, password: str | None) -> CertificateBundl
     data = bytes(data)
     if not data.strip():
         raise CertificateDataInvalid("The source data is empty and cannot be imported")
-    # §6.2 step 2: data whose bytes are all 7-bit is text (PEM or Base64); anything else binary.
-    if all(byte < 0x7F for byte in data):
-        if b"-----BEGIN " in data:
-            return _read_pem(data)
-        return _read_binary(_decode_base64(data), password)
+    text = _as_text(data)
+    if text is not None:
+        if b"-----BEGIN " in text:
+            return _read_pem(text)
+        return _read_binary(_decode_base64(text), password)
     return _read_binary(data, password)
+
+
+def load_certificate_der(der: bytes) -> x509.Certificate:
+    """A certificate kept as DER (a store entry); damage is a CertificateDataInvalid."""
+    return _load_der_certificate(bytes(der))
 
 
 def leaf_of(bundle: CertificateBundle) -> x509.Certificate:
@@ -144,8 +158,9 @@ def load_request(data: bytes | str) -> x509.CertificateSigningRequest:
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if not raw.strip():
         raise RequestDataInvalid("The certificate request is empty")
-    if all(byte < 0x7F for byte in raw):
-        blocks = _PEM_BLOCK.findall(raw)
+    text = _as_text(raw)
+    if text is not None:
+        blocks = _PEM_BLOCK.findall(text)
         if blocks:
             label, body = blocks[0]
             if label not in _REQUEST_LABELS:
@@ -154,7 +169,7 @@ def load_request(data: bytes | str) -> x509.CertificateSigningRequest:
                 )
             der = _decode_base64(body, RequestDataInvalid)
         else:
-            der = _decode_base64(raw, RequestDataInvalid)
+            der = _decode_base64(text, RequestDataInvalid)
     else:
         der = raw
     try:
@@ -176,6 +191,23 @@ def pkcs7_chain(certs: Sequence[x509.Certificate]) -> bytes:
     if not certs:
         raise ValueError("A PKCS#7 chain needs at least one certificate")
     return pkcs7.serialize_certificates(list(certs), Encoding.DER)
+
+
+def _as_text(data: bytes) -> bytes | None:
+    """The data as 7-bit text if it is text, else None (binary).
+
+    §6.2 step 2: bytes all below 0x7F are text (PEM or Base64). Windows' own decoders also take
+    Base64 saved with a byte-order mark, which is what `Out-File` (UTF-16) and Notepad (UTF-8)
+    write, so those are unwrapped first.
+    """
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                decoded = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return decoded.encode("ascii") if decoded.isascii() else None
+    return data if all(byte < 0x7F for byte in data) else None
 
 
 def _decode_base64(
@@ -293,18 +325,27 @@ def _load_pkcs12(data: bytes, password: str | None) -> CertificateBundle:
         )
     certificates: list[x509.Certificate] = []
     friendly_name: str | None = None
-    key_certificate: x509.Certificate | None = None
     if loaded.cert is not None:
-        key_certificate = loaded.cert.certificate
-        certificates.append(key_certificate)
+        certificates.append(loaded.cert.certificate)
         if loaded.cert.friendly_name:
             friendly_name = loaded.cert.friendly_name.decode("utf-8", "replace")
     certificates.extend(extra.certificate for extra in loaded.additional_certs)
     if not certificates:
         raise CertificateDataInvalid("The PKCS#12 data holds no certificate")
-    return CertificateBundle(
-        tuple(certificates), key, key_certificate if key is not None else None, friendly_name, "pkcs12"
-    )
+    key_certificate = None
+    if key is not None:
+        # The key belongs to the certificate with the same public key, wherever it sits.
+        key_certificate = next(
+            (cert for cert in certificates if _holds_public_key(cert, key)), None
+        )
+    return CertificateBundle(tuple(certificates), key, key_certificate, friendly_name, "pkcs12")
+
+
+def _holds_public_key(cert: x509.Certificate, key: rsa.RSAPrivateKey) -> bool:
+    try:
+        return cert.public_key() == key.public_key()
+    except (ValueError, UnsupportedAlgorithm):
+        return False
 
 
 def _outer_sequence(data: bytes) -> DerElement | None:

@@ -9,6 +9,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from exchange_sim.certs.builders import (
+    InvalidDnsName,
     InvalidSubjectKeyIdentifier,
     InvalidValidityPeriod,
     RequestSignatureInvalid,
@@ -192,3 +193,11 @@ def test_subordinate_authority_is_signed_by_the_root(
     )
     sub.verify_directly_issued_by(lab_root)
     assert _extension(sub, x509.BasicConstraints).value.ca
+
+
+@pytest.mark.parametrize("name", ["", "  ", "mäil.contoso.com", "mail contoso"])
+def test_names_that_cannot_be_encoded_are_refused(name: str, key: rsa.RSAPrivateKey, now: datetime) -> None:
+    with pytest.raises(InvalidDnsName):
+        self_signed_certificate(key, EX01, ["EX01", name], now, now + timedelta(days=1))
+    with pytest.raises(InvalidDnsName):
+        certificate_request(key, EX01, [name])

@@ -21,6 +21,7 @@ from exchange_sim.certs.formats import (
     certificate_pem,
     export_pkcs12,
     leaf_of,
+    load_certificate_der,
     load_request,
     pkcs7_chain,
     read_certificate_data,
@@ -258,3 +259,34 @@ def test_multi_certificate_file_without_a_usable_leaf_is_invalid(
     no_usage = self_signed_certificate(key, MAIL, [], now, now + timedelta(days=1), key_usage="none")
     with pytest.raises(CertificateDataInvalid):
         leaf_of(CertificateBundle((lab_root, no_usage), None, None, None, "pkcs7"))
+
+
+def test_base64_saved_by_out_file_as_utf16_is_read(issued: x509.Certificate) -> None:
+    text = base64.encodebytes(certificate_der(issued)).decode().replace("\n", "\r\n")
+    data = b"\xff\xfe" + text.encode("utf-16-le")
+    assert read_certificate_data(data, None).certificates == (issued,)
+
+
+def test_pem_saved_with_utf8_byte_order_mark_is_read(issued: x509.Certificate) -> None:
+    data = b"\xef\xbb\xbf" + certificate_pem(issued).encode()
+    assert read_certificate_data(data, None).certificates == (issued,)
+
+
+def test_request_saved_by_out_file_as_utf16_loads(key: rsa.RSAPrivateKey) -> None:
+    csr = certificate_request(key, MAIL, [])
+    assert load_request(b"\xff\xfe" + request_text(csr).encode("utf-16-le")) == csr
+
+
+def test_pfx_key_belongs_to_its_certificate_only(
+    issued: x509.Certificate, lab_root: x509.Certificate, key: rsa.RSAPrivateKey
+) -> None:
+    bundle = read_certificate_data(export_pkcs12(issued, key, "pw"), "pw")
+    assert bundle.key_for(issued) is bundle.private_key is not None
+    assert bundle.key_for(lab_root) is None
+    assert read_certificate_data(certificate_der(issued), None).key_for(issued) is None
+
+
+def test_stored_der_loads_and_damage_is_reported(issued: x509.Certificate) -> None:
+    assert load_certificate_der(certificate_der(issued)) == issued
+    with pytest.raises(CertificateDataInvalid):
+        load_certificate_der(certificate_der(issued)[:100])
