@@ -183,3 +183,12 @@ def _format_attribute(attribute: x509.NameAttribute) -> str:
     if text == "" or _NEEDS_QUOTES.search(text):
         text = '"' + text.replace('"', '""') + '"'
     return f"{key}={text}"
+
+
+def domain_matches(certificate_domain: str, name: str) -> bool:
+    """Whether a certificate domain covers a host name: equal, or `*.x` for exactly one label."""
+    pattern, host = certificate_domain.lower().rstrip("."), name.lower().rstrip(".")
+    if not pattern.startswith("*."):
+        return pattern == host
+    label, dot, rest = host.partition(".")
+    return bool(label) and bool(dot) and rest == pattern[2:]

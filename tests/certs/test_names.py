@@ -7,6 +7,7 @@ from cryptography.x509.oid import NameOID
 from exchange_sim.certs.names import (
     InvalidDistinguishedName,
     common_name,
+    domain_matches,
     format_distinguished_name,
     is_valid_domain_name,
     parse_distinguished_name,
@@ -114,3 +115,18 @@ def test_malformed_names_are_not_valid_domains(name: str) -> None:
 
 def test_wildcard_can_be_refused() -> None:
     assert not is_valid_domain_name("*.contoso.com", allow_wildcard=False)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "host", "expected"),
+    [
+        ("mail.contoso.com", "MAIL.contoso.com", True),
+        ("mail.contoso.com", "owa.contoso.com", False),
+        ("*.contoso.com", "mail.contoso.com", True),
+        ("*.contoso.com", "contoso.com", False),
+        ("*.contoso.com", "a.b.contoso.com", False),
+        ("*.Contoso.com", "MAIL.CONTOSO.COM", True),
+    ],
+)
+def test_domain_matching_follows_single_label_wildcards(pattern: str, host: str, expected: bool) -> None:
+    assert domain_matches(pattern, host) is expected
