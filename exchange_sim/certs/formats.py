@@ -101,9 +101,7 @@ def leaf_of(bundle: CertificateBundle) -> x509.Certificate:
     for cert in bundle.certificates:
         try:
             usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-        except x509.ExtensionNotFound:
-            continue
-        except ValueError:
+        except (x509.ExtensionNotFound, ValueError):
             continue
         if not usage.key_cert_sign:
             return cert
@@ -122,6 +120,8 @@ def export_pkcs12(
     """A PFX holding one certificate and its key (§8.2), AES-256 + SHA-256 MAC (openssl 3 opens it)."""
     if not password:
         raise ValueError("A password is required to export a private key")
+    if cert.public_key() != key.public_key():
+        raise ValueError("The private key does not belong to the certificate being exported")
     encryption = (
         PrivateFormat.PKCS12.encryption_builder()
         .kdf_rounds(2048)
@@ -231,11 +231,14 @@ def _read_pem(data: bytes) -> CertificateBundle:
     kind: BundleKind = "x509"
     for label, body in blocks:
         der = _decode_base64(body)
-        if label in _CERTIFICATE_LABELS:
-            certificates.append(_load_der_certificate(der))
-        elif label in _PKCS7_LABELS:
-            certificates.extend(_load_pkcs7(der))
-            kind = "pkcs7"
+        if label in _CERTIFICATE_LABELS or label in _PKCS7_LABELS:
+            # Labels are not trusted: a Windows CA's Base64 chain download is a PKCS#7 under
+            # BEGIN CERTIFICATE, and Exchange only strips the armour (§6.2 step 2).
+            if _looks_like_pkcs7(der):
+                certificates.extend(_load_pkcs7(der))
+                kind = "pkcs7"
+            else:
+                certificates.append(_load_der_certificate(der))
         elif label in _REQUEST_LABELS:
             raise CertificateDataInvalid(
                 "The data is a certificate request, not a certificate"

@@ -290,3 +290,17 @@ def test_stored_der_loads_and_damage_is_reported(issued: x509.Certificate) -> No
     assert load_certificate_der(certificate_der(issued)) == issued
     with pytest.raises(CertificateDataInvalid):
         load_certificate_der(certificate_der(issued)[:100])
+
+
+def test_pkcs7_under_a_certificate_label_is_read_as_a_chain(
+    issued: x509.Certificate, lab_root: x509.Certificate
+) -> None:
+    body = base64.encodebytes(pkcs7_chain([issued, lab_root])).decode()
+    data = f"-----BEGIN CERTIFICATE-----\n{body}-----END CERTIFICATE-----\n".encode()
+    bundle = read_certificate_data(data, None)
+    assert bundle.kind == "pkcs7" and set(bundle.certificates) == {issued, lab_root}
+
+
+def test_export_refuses_a_key_of_another_certificate(issued: x509.Certificate, other_key: rsa.RSAPrivateKey) -> None:
+    with pytest.raises(ValueError):
+        export_pkcs12(issued, other_key, "pw")
