@@ -88,7 +88,9 @@ class KeyPool:
         self._depth = depth
         self._keys: dict[int, deque[rsa.RSAPrivateKey]] = {bits: deque() for bits in self._sizes}
         self._changed = threading.Condition()
-        self._stopping = False
+        # Each start() gets its own stop signal, so a refiller told to stop (and not waited
+        # for) can never be revived by a later start().
+        self._stop_signal: threading.Event | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -99,25 +101,33 @@ class KeyPool:
     def depth(self) -> int:
         return self._depth
 
+    @property
+    def running(self) -> bool:
+        with self._changed:
+            return self._thread is not None
+
     def start(self) -> None:
         with self._changed:
             if self._thread is not None:
                 return
-            self._stopping = False
-            self._thread = threading.Thread(target=self._refill, name="key-pool", daemon=True)
+            signal = threading.Event()
+            self._stop_signal = signal
+            self._thread = threading.Thread(
+                target=self._refill, args=(signal,), name="key-pool", daemon=True
+            )
             self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
+        """Stops refilling; with wait=False the caller does not wait for a key being made."""
         with self._changed:
-            thread = self._thread
-            self._stopping = True
+            thread, signal = self._thread, self._stop_signal
+            self._thread, self._stop_signal = None, None
+            if signal is not None:
+                signal.set()
             self._changed.notify_all()
-        if thread is not None:
-            # The refiller may be inside a multi-second 4096-bit generation; it is a daemon,
-            # so a caller shutting down is never blocked longer than that one key.
+        if thread is not None and wait:
+            # At most one key generation (seconds for 4096 bits) stands between here and exit.
             thread.join()
-        with self._changed:
-            self._thread = None
 
     def __enter__(self) -> KeyPool:
         self.start()
@@ -145,8 +155,7 @@ class KeyPool:
         """Block until every size holds `depth` keys (for warm-up and benchmarks)."""
         with self._changed:
             self._changed.wait_for(
-                lambda: self._thread is None or self._stopping or self._missing_size() is None,
-                timeout,
+                lambda: self._thread is None or self._missing_size() is None, timeout
             )
             return self._missing_size() is None
 
@@ -175,13 +184,11 @@ class KeyPool:
                 return bits
         return None
 
-    def _refill(self) -> None:
+    def _refill(self, stop: threading.Event) -> None:
         while True:
             with self._changed:
-                self._changed.wait_for(
-                    lambda: self._stopping or self._missing_size() is not None
-                )
-                if self._stopping:
+                self._changed.wait_for(lambda: stop.is_set() or self._missing_size() is not None)
+                if stop.is_set():
                     return
                 bits = self._missing_size()
             if bits is None:

@@ -152,3 +152,15 @@ def test_concurrent_takers_never_get_the_same_pooled_key(stored_keys: list[rsa.R
         thread.join()
     moduli = {key.public_key().public_numbers().n for key in taken}
     assert moduli == {key.public_key().public_numbers().n for key in stored_keys}
+
+
+def test_pool_restarts_right_after_a_stop_that_did_not_wait() -> None:
+    pool = KeyPool(sizes=(1024,), depth=1)
+    pool.start()
+    assert pool.running
+    pool.stop(wait=False)
+    assert not pool.running
+    pool.start()
+    assert pool.wait_until_full(timeout=120)
+    pool.stop()
+    assert not pool.running
