@@ -20,7 +20,8 @@ from exchange_sim.certs.signatures import (
 
 KeyUsageProfile = Literal["exchange", "wmsvc", "none"]
 
-_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
+SigningHash = hashes.SHA1 | hashes.SHA256 | hashes.SHA384 | hashes.SHA512
+_HASHES: dict[str, type[SigningHash]] = {
     "sha1": hashes.SHA1,
     "sha256": hashes.SHA256,
     "sha384": hashes.SHA384,
@@ -103,7 +104,7 @@ def certificate_request(
 ) -> x509.CertificateSigningRequest:
     """A PKCS#10 request as New-ExchangeCertificate -GenerateRequest makes it (§5.4)."""
     builder = x509.CertificateSigningRequestBuilder().subject_name(subject)
-    builder = builder.add_extension(_key_usage("exchange"), critical=True)  # type: ignore[arg-type]
+    builder = builder.add_extension(_server_key_usage(), critical=True)
     if dns_names:
         builder = builder.add_extension(_alternative_names(dns_names), critical=False)
     algorithm = _hash(hash_name)
@@ -192,7 +193,7 @@ def issue_certificate(
         .issuer_name(ca_cert.subject)
         .public_key(public_key)
         .serial_number(serial if serial is not None else x509.random_serial_number())
-        .add_extension(_key_usage("exchange"), critical=True)  # type: ignore[arg-type]
+        .add_extension(_server_key_usage(), critical=True)
     )
     if dns_names:
         builder = builder.add_extension(_alternative_names(dns_names), critical=False)
@@ -215,7 +216,7 @@ def requested_dns_names(csr: x509.CertificateSigningRequest) -> tuple[str, ...]:
     return tuple(names.get_values_for_type(x509.DNSName))
 
 
-def _hash(name: str) -> hashes.HashAlgorithm:
+def _hash(name: str) -> SigningHash:
     algorithm = _HASHES.get(name.lower()) if isinstance(name, str) else None
     if algorithm is None:
         raise UnsupportedHashAlgorithm(str(name))
@@ -263,6 +264,11 @@ def _alternative_names(dns_names: Sequence[str]) -> x509.SubjectAlternativeName:
     return x509.SubjectAlternativeName([x509.DNSName(name) for name in dns_names])
 
 
+def _server_key_usage() -> x509.KeyUsage:
+    # §5.3/§5.4: digitalSignature + keyEncipherment, what Exchange puts in certificates and requests.
+    return _key_usage_flags(data_encipherment=False)
+
+
 def _key_usage(profile: KeyUsageProfile) -> x509.KeyUsage | None:
     if profile == "none":
         return None
@@ -270,12 +276,15 @@ def _key_usage(profile: KeyUsageProfile) -> x509.KeyUsage | None:
         raise ValueError(f"Unknown key usage profile '{profile}'")
     # §11: the IIS WMSvc certificate's key usage differs (it adds dataEncipherment); it keeps
     # digitalSignature because Get-ExchangeCertificate lists it, which §4.2's test requires.
-    wmsvc = profile == "wmsvc"
+    return _key_usage_flags(data_encipherment=profile == "wmsvc")
+
+
+def _key_usage_flags(*, data_encipherment: bool) -> x509.KeyUsage:
     return x509.KeyUsage(
         digital_signature=True,
         content_commitment=False,
         key_encipherment=True,
-        data_encipherment=wmsvc,
+        data_encipherment=data_encipherment,
         key_agreement=False,
         key_cert_sign=False,
         crl_sign=False,
@@ -302,5 +311,8 @@ def _authority_key_identifier(ca_cert: x509.Certificate) -> x509.AuthorityKeyIde
     try:
         ski = ca_cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
     except x509.ExtensionNotFound:
-        return x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_cert.public_key())  # type: ignore[arg-type]
+        public_key = ca_cert.public_key()
+        if not isinstance(public_key, rsa.RSAPublicKey):
+            raise ValueError("The lab CA must have an RSA key") from None
+        return x509.AuthorityKeyIdentifier.from_issuer_public_key(public_key)
     return x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ski)

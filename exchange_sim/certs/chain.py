@@ -167,7 +167,9 @@ def _allows_server_auth(cert: x509.Certificate) -> bool:
         return True
     except ValueError:
         return False
-    purposes = set(usage)  # type: ignore[arg-type]
+    if not isinstance(usage, x509.ExtendedKeyUsage):
+        return False
+    purposes = set(usage)
     return bool(
         purposes & {ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.ANY_EXTENDED_KEY_USAGE}
     )

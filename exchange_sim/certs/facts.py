@@ -190,7 +190,7 @@ def _subject_key_identifier(cert: x509.Certificate) -> str:
 
 def _key_identifier(cert: x509.Certificate) -> str:
     try:
-        return x509.SubjectKeyIdentifier.from_public_key(cert.public_key()).digest.hex().upper()  # type: ignore[arg-type]
+        return x509.SubjectKeyIdentifier.from_public_key(cert.public_key()).digest.hex().upper()
     except (ValueError, TypeError, UnsupportedAlgorithm):
         return ""
 

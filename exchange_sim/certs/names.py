@@ -131,7 +131,7 @@ def _parse_rdn(text: str, part: str) -> x509.RelativeDistinguishedName:
         raise InvalidDistinguishedName(text, str(error)) from error
 
 
-def _parse_attribute(text: str, item: str) -> x509.NameAttribute:
+def _parse_attribute(text: str, item: str) -> x509.NameAttribute[str]:
     key, equals, raw_value = item.partition("=")
     key = key.strip()
     if not equals or not key:
@@ -176,7 +176,7 @@ def _format_rdn(rdn: x509.RelativeDistinguishedName) -> str:
     return " + ".join(_format_attribute(attribute) for attribute in rdn)
 
 
-def _format_attribute(attribute: x509.NameAttribute) -> str:
+def _format_attribute(attribute: x509.NameAttribute[str | bytes]) -> str:
     key = _OID_TO_KEY.get(attribute.oid, f"OID.{attribute.oid.dotted_string}")
     value = attribute.value
     text = value if isinstance(value, str) else value.hex().upper()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -28,7 +29,7 @@ EX01 = parse_distinguished_name("CN=EX01")
 MAIL = parse_distinguished_name("CN=mail.contoso.com, OU=IT, O=Contoso, C=US")
 
 
-def _extension(cert: x509.Certificate | x509.CertificateSigningRequest, kind: type) -> x509.Extension:
+def _extension(cert: x509.Certificate | x509.CertificateSigningRequest, kind: type[Any]) -> x509.Extension[Any]:
     return cert.extensions.get_extension_for_class(kind)
 
 
