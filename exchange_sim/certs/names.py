@@ -57,6 +57,8 @@ def parse_distinguished_name(text: str) -> x509.Name:
     Like X500DistinguishedName, the text is read in reverse: the last RDN written becomes the
     first RDN encoded, so `format_distinguished_name` gives back the same order.
     """
+    if not isinstance(text, str):
+        raise InvalidDistinguishedName(repr(text), "a distinguished name must be text")
     rdns = [_parse_rdn(text, part) for part in _split(text, ",;")]
     if rdns == [] and text.strip():
         raise InvalidDistinguishedName(text, "no attribute found")

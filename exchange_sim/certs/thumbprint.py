@@ -25,7 +25,7 @@ class Thumbprint:
     hex: str
 
     def __post_init__(self) -> None:
-        if len(self.hex) != 40 or not set(self.hex) <= _HEX_DIGITS or self.hex != self.hex.upper():
+        if not isinstance(self.hex, str) or len(self.hex) != 40 or not set(self.hex) <= _HEX_DIGITS or self.hex != self.hex.upper():
             raise InvalidThumbprint(self.hex)
 
     @classmethod
@@ -38,6 +38,8 @@ class Thumbprint:
 
     @classmethod
     def parse(cls, text: str) -> Thumbprint:
+        if not isinstance(text, str):
+            raise InvalidThumbprint(repr(text))
         # §2.7: Exchange strips spaces only for the MMC "xx xx xx" form (space at index 2);
         # any other stray character (including invisible ones copied from MMC) stays and fails.
         candidate = text.replace(" ", "") if len(text) > 2 and text[2] == " " else text

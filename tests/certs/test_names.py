@@ -130,3 +130,14 @@ def test_wildcard_can_be_refused() -> None:
 )
 def test_domain_matching_follows_single_label_wildcards(pattern: str, host: str, expected: bool) -> None:
     assert domain_matches(pattern, host) is expected
+
+
+def test_semicolons_separate_like_commas() -> None:
+    assert format_distinguished_name(parse_distinguished_name("CN=x; O=y")) == "CN=x, O=y"
+
+
+def test_value_with_quotes_round_trips() -> None:
+    text = 'CN=x, O="Contoso ""Labs"""'
+    name = parse_distinguished_name(text)
+    assert name.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == 'Contoso "Labs"'
+    assert format_distinguished_name(name) == text

@@ -57,3 +57,8 @@ def test_thumbprint_value_refuses_lower_case_hex() -> None:
 def test_string_form_is_the_hex() -> None:
     assert str(Thumbprint(SAMPLE)) == SAMPLE
     assert f"{Thumbprint(SAMPLE)}" == SAMPLE
+
+
+def test_non_text_thumbprint_is_a_domain_error() -> None:
+    with pytest.raises(InvalidThumbprint):
+        Thumbprint.parse(None)  # type: ignore[arg-type]
