@@ -31,7 +31,9 @@ _HASHES: dict[str, type[SigningHash]] = {
 
 class UnsupportedHashAlgorithm(ValueError):
     def __init__(self, name: str) -> None:
-        super().__init__(f"Hash algorithm '{name}' is not supported; use sha1, sha256, sha384 or sha512")
+        super().__init__(
+            f"Hash algorithm '{name}' is not supported; use sha1, sha256, sha384 or sha512"
+        )
         self.name = name
 
 
@@ -43,12 +45,16 @@ class InvalidSubjectKeyIdentifier(ValueError):
 
 class InvalidValidityPeriod(ValueError):
     def __init__(self, not_before: datetime, not_after: datetime) -> None:
-        super().__init__(f"The certificate would expire ({not_after}) before it starts ({not_before})")
+        super().__init__(
+            f"The certificate would expire ({not_after}) before it starts ({not_before})"
+        )
 
 
 class InvalidDnsName(ValueError):
     def __init__(self, name: str) -> None:
-        super().__init__(f"'{name}' cannot be a DNS name in a certificate (empty, blank or not ASCII)")
+        super().__init__(
+            f"'{name}' cannot be a DNS name in a certificate (empty, blank or not ASCII)"
+        )
         self.name = name
 
 
@@ -259,13 +265,18 @@ def _alternative_names(dns_names: Sequence[str]) -> x509.SubjectAlternativeName:
     # Callers check names against Exchange's rules (names.is_valid_domain_name); this only
     # refuses what cannot be encoded, so a lab can still seed an odd name on purpose.
     for name in dns_names:
-        if not isinstance(name, str) or not name.strip() or not name.isascii() or any(c.isspace() for c in name):
+        if (
+            not isinstance(name, str)
+            or not name.strip()
+            or not name.isascii()
+            or any(c.isspace() for c in name)
+        ):
             raise InvalidDnsName(str(name))
     return x509.SubjectAlternativeName([x509.DNSName(name) for name in dns_names])
 
 
 def _server_key_usage() -> x509.KeyUsage:
-    # §5.3/§5.4: digitalSignature + keyEncipherment, what Exchange puts in certificates and requests.
+    # §5.3/§5.4: digitalSignature + keyEncipherment in Exchange certificates and requests.
     return _key_usage_flags(data_encipherment=False)
 
 

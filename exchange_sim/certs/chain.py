@@ -1,4 +1,4 @@
-"""Certificate status and root CA type as Exchange derives them from a Windows chain (§2.3, §2.4)."""
+"""Certificate status and root CA type as Exchange derives them from a chain (§2.3, §2.4)."""
 
 from __future__ import annotations
 
@@ -81,7 +81,9 @@ def evaluate_trust(
     """
     anchors = _anchors(roots)
     moment = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now
-    candidates = list(intermediates) + [root for kind in ROOT_STORE_KINDS for root in roots.get(kind, ())]
+    candidates = list(intermediates) + [
+        root for kind in ROOT_STORE_KINDS for root in roots.get(kind, ())
+    ]
     chain, anchor_kind, broken = _build(cert, candidates, anchors)
     if broken:
         return TrustVerdict("Invalid", "Unknown", chain)
@@ -138,7 +140,9 @@ def _build(
         ]
         if not named:
             return tuple(chain), None, False
-        issuer = next((candidate for candidate in named if signature_verifies(current, candidate)), None)
+        issuer = next(
+            (candidate for candidate in named if signature_verifies(current, candidate)), None
+        )
         if issuer is None or not _may_issue(issuer):
             return tuple(chain), None, True
         chain.append(issuer)
@@ -148,7 +152,7 @@ def _build(
 
 
 def _may_issue(issuer: x509.Certificate) -> bool:
-    # A certificate with BasicConstraints CA:FALSE cannot vouch for another (TRUST_E_BASIC_CONSTRAINTS);
+    # BasicConstraints CA:FALSE cannot vouch for another (TRUST_E_BASIC_CONSTRAINTS);
     # old v1 CA certificates without the extension are still accepted, as Windows does.
     try:
         constraints = issuer.extensions.get_extension_for_oid(ExtensionOID.BASIC_CONSTRAINTS).value

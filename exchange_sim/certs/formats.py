@@ -19,9 +19,7 @@ from exchange_sim.certs.der import SEQUENCE, DerElement, DerError, children, rea
 
 BundleKind = Literal["pkcs12", "pkcs7", "x509"]
 
-_PEM_BLOCK = re.compile(
-    rb"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.DOTALL
-)
+_PEM_BLOCK = re.compile(rb"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.DOTALL)
 _CERTIFICATE_LABELS = {b"CERTIFICATE", b"X509 CERTIFICATE"}
 _PKCS7_LABELS = {b"PKCS7", b"CMS", b"PKCS #7 SIGNED DATA"}
 _REQUEST_LABELS = {b"NEW CERTIFICATE REQUEST", b"CERTIFICATE REQUEST"}
@@ -40,9 +38,7 @@ class CertificateDataError(ValueError):
 
 class WrongPassword(CertificateDataError):
     def __init__(self) -> None:
-        super().__init__(
-            "The PKCS#12 data cannot be opened: the password is missing or wrong"
-        )
+        super().__init__("The PKCS#12 data cannot be opened: the password is missing or wrong")
 
 
 class CertificateDataInvalid(CertificateDataError):
@@ -117,7 +113,7 @@ def export_pkcs12(
     password: str,
     friendly_name: str | None = None,
 ) -> bytes:
-    """A PFX holding one certificate and its key (§8.2), AES-256 + SHA-256 MAC (openssl 3 opens it)."""
+    """A PFX of one certificate and its key (§8.2): AES-256, SHA-256 MAC; openssl 3 opens it."""
     if not password:
         raise ValueError("A password is required to export a private key")
     if cert.public_key() != key.public_key():
@@ -200,7 +196,11 @@ def _as_text(data: bytes) -> bytes | None:
     Base64 saved with a byte-order mark, which is what `Out-File` (UTF-16) and Notepad (UTF-8)
     write, so those are unwrapped first.
     """
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
         if data.startswith(bom):
             try:
                 decoded = data[len(bom) :].decode(encoding)
@@ -210,9 +210,7 @@ def _as_text(data: bytes) -> bytes | None:
     return data if all(byte < 0x7F for byte in data) else None
 
 
-def _decode_base64(
-    text: bytes, error: type[CertificateDataError] = Base64DataInvalid
-) -> bytes:
+def _decode_base64(text: bytes, error: type[CertificateDataError] = Base64DataInvalid) -> bytes:
     compact = _WHITESPACE.sub(b"", text)
     try:
         decoded = base64.b64decode(compact, validate=True)
@@ -240,9 +238,7 @@ def _read_pem(data: bytes) -> CertificateBundle:
             else:
                 certificates.append(_load_der_certificate(der))
         elif label in _REQUEST_LABELS:
-            raise CertificateDataInvalid(
-                "The data is a certificate request, not a certificate"
-            )
+            raise CertificateDataInvalid("The data is a certificate request, not a certificate")
         else:
             raise CertificateDataInvalid(
                 f"PEM blocks of type '{label.decode()}' cannot be imported"
@@ -297,7 +293,12 @@ def _pkcs7_certificates_in_file_order(der: bytes) -> list[x509.Certificate]:
     if content_info.tag != SEQUENCE or content_info.end != len(der):
         raise DerError("not a ContentInfo")
     oid, explicit, *_ = children(der, content_info) + [None, None]
-    if oid is None or explicit is None or oid.encoded(der) != _PKCS7_SIGNED_OID or explicit.tag != 0xA0:
+    if (
+        oid is None
+        or explicit is None
+        or oid.encoded(der) != _PKCS7_SIGNED_OID
+        or explicit.tag != 0xA0
+    ):
         raise DerError("not a SignedData ContentInfo")
     signed_data = children(der, explicit)
     if len(signed_data) != 1 or signed_data[0].tag != SEQUENCE:

@@ -1,4 +1,4 @@
-"""Pending requests as Windows keeps them: the REQUEST-store placeholder and its completion (§5.4, §6.2)."""
+"""Pending requests as Windows keeps them: the REQUEST placeholder, its completion (§5.4, §6.2)."""
 
 from __future__ import annotations
 

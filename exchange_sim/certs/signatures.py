@@ -35,9 +35,7 @@ def request_signature_verifies(csr: x509.CertificateSigningRequest) -> bool:
         key = csr.public_key()
         hash_algorithm = csr.signature_hash_algorithm
         if isinstance(key, rsa.RSAPublicKey) and hash_algorithm is not None:
-            key.verify(
-                csr.signature, csr.tbs_certrequest_bytes, padding.PKCS1v15(), hash_algorithm
-            )
+            key.verify(csr.signature, csr.tbs_certrequest_bytes, padding.PKCS1v15(), hash_algorithm)
             return True
         return csr.is_signature_valid
     except (InvalidSignature, ValueError, TypeError, UnsupportedAlgorithm):

@@ -25,7 +25,12 @@ class Thumbprint:
     hex: str
 
     def __post_init__(self) -> None:
-        if not isinstance(self.hex, str) or len(self.hex) != 40 or not set(self.hex) <= _HEX_DIGITS or self.hex != self.hex.upper():
+        if (
+            not isinstance(self.hex, str)
+            or len(self.hex) != 40
+            or not set(self.hex) <= _HEX_DIGITS
+            or self.hex != self.hex.upper()
+        ):
             raise InvalidThumbprint(self.hex)
 
     @classmethod

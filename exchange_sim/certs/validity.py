@@ -27,5 +27,5 @@ def self_signed_months(exchange_version: str) -> int:
 
 
 def self_signed_validity(now: datetime, exchange_version: str) -> tuple[datetime, datetime]:
-    """(NotBefore, NotAfter) of a New-ExchangeCertificate self-signed certificate: no back-dating."""
+    """(NotBefore, NotAfter) of a self-signed New-ExchangeCertificate result (no back-dating)."""
     return now, add_months(now, self_signed_months(exchange_version))

@@ -77,7 +77,8 @@ def openssl() -> OpenSSL:
         )
         if completed.returncode != 0:
             raise AssertionError(
-                f"openssl {' '.join(map(str, args))} failed: {completed.stderr.decode(errors='replace')}"
+                f"openssl {' '.join(map(str, args))} failed: "
+                f"{completed.stderr.decode(errors='replace')}"
             )
         return completed.stdout.decode("utf-8", "replace")
 

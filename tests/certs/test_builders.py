@@ -29,29 +29,41 @@ EX01 = parse_distinguished_name("CN=EX01")
 MAIL = parse_distinguished_name("CN=mail.contoso.com, OU=IT, O=Contoso, C=US")
 
 
-def _extension(cert: x509.Certificate | x509.CertificateSigningRequest, kind: type[Any]) -> x509.Extension[Any]:
+def _extension(
+    cert: x509.Certificate | x509.CertificateSigningRequest, kind: type[Any]
+) -> x509.Extension[Any]:
     return cert.extensions.get_extension_for_class(kind)
 
 
-def test_self_signed_certificate_has_exchange_key_usage_critical(exchange_cert: x509.Certificate) -> None:
+def test_self_signed_certificate_has_exchange_key_usage_critical(
+    exchange_cert: x509.Certificate,
+) -> None:
     usage = _extension(exchange_cert, x509.KeyUsage)
     assert usage.critical
     assert usage.value.digital_signature and usage.value.key_encipherment
     assert not usage.value.key_cert_sign
 
 
-def test_self_signed_certificate_is_for_server_auth_and_not_a_ca(exchange_cert: x509.Certificate) -> None:
-    assert list(_extension(exchange_cert, x509.ExtendedKeyUsage).value) == [ExtendedKeyUsageOID.SERVER_AUTH]
+def test_self_signed_certificate_is_for_server_auth_and_not_a_ca(
+    exchange_cert: x509.Certificate,
+) -> None:
+    assert list(_extension(exchange_cert, x509.ExtendedKeyUsage).value) == [
+        ExtendedKeyUsageOID.SERVER_AUTH
+    ]
     constraints = _extension(exchange_cert, x509.BasicConstraints)
     assert constraints.critical and not constraints.value.ca
 
 
-def test_self_signed_certificate_lists_names_in_given_order(exchange_cert: x509.Certificate) -> None:
+def test_self_signed_certificate_lists_names_in_given_order(
+    exchange_cert: x509.Certificate,
+) -> None:
     names = _extension(exchange_cert, x509.SubjectAlternativeName).value
     assert names.get_values_for_type(x509.DNSName) == ["EX01", "EX01.contoso.com"]
 
 
-def test_self_signed_certificate_without_names_has_no_san(key: rsa.RSAPrivateKey, now: datetime) -> None:
+def test_self_signed_certificate_without_names_has_no_san(
+    key: rsa.RSAPrivateKey, now: datetime
+) -> None:
     auth = self_signed_certificate(
         key,
         parse_distinguished_name("CN=Microsoft Exchange Server Auth Certificate"),
@@ -77,7 +89,9 @@ def test_subject_key_identifier_only_when_asked(
 
 def test_non_hex_subject_key_identifier_is_refused(key: rsa.RSAPrivateKey, now: datetime) -> None:
     with pytest.raises(InvalidSubjectKeyIdentifier):
-        self_signed_certificate(key, EX01, [], now, now + timedelta(days=1), subject_key_identifier="xyz")
+        self_signed_certificate(
+            key, EX01, [], now, now + timedelta(days=1), subject_key_identifier="xyz"
+        )
 
 
 def test_validity_is_exactly_as_given(exchange_cert: x509.Certificate, now: datetime) -> None:
@@ -93,7 +107,9 @@ def test_expiry_before_start_is_refused(key: rsa.RSAPrivateKey, now: datetime) -
 def test_sha1_self_signed_certificate_verifies_with_openssl(
     key: rsa.RSAPrivateKey, now: datetime, openssl: OpenSSL, tmp_path: Path
 ) -> None:
-    cert = self_signed_certificate(key, EX01, ["EX01"], now, now + timedelta(days=1826), hash_name="sha1")
+    cert = self_signed_certificate(
+        key, EX01, ["EX01"], now, now + timedelta(days=1826), hash_name="sha1"
+    )
     pem = tmp_path / "setup.pem"
     pem.write_text(certificate_pem(cert))
     text = openssl("x509", "-in", pem, "-noout", "-text")
@@ -126,12 +142,16 @@ def test_request_key_usage_is_critical(key: rsa.RSAPrivateKey) -> None:
         _extension(csr, x509.SubjectAlternativeName)
 
 
-def test_sha1_request_is_accepted_by_openssl(key: rsa.RSAPrivateKey, openssl: OpenSSL, tmp_path: Path) -> None:
+def test_sha1_request_is_accepted_by_openssl(
+    key: rsa.RSAPrivateKey, openssl: OpenSSL, tmp_path: Path
+) -> None:
     csr = certificate_request(key, MAIL, ["mail.contoso.com"], hash_name="sha1")
     path = tmp_path / "old.req"
     path.write_bytes(request_der(csr))
     openssl("req", "-inform", "DER", "-in", path, "-noout", "-verify")
-    assert "sha1WithRSAEncryption" in openssl("req", "-inform", "DER", "-in", path, "-noout", "-text")
+    assert "sha1WithRSAEncryption" in openssl(
+        "req", "-inform", "DER", "-in", path, "-noout", "-text"
+    )
 
 
 def test_lab_root_is_a_ca_that_signs_certificates(lab_root: x509.Certificate) -> None:
@@ -159,7 +179,16 @@ def test_issued_certificate_takes_subject_and_names_from_the_request(
     root_pem, leaf_pem = tmp_path / "root.pem", tmp_path / "leaf.pem"
     root_pem.write_text(certificate_pem(lab_root))
     leaf_pem.write_text(certificate_pem(issued))
-    result = openssl("verify", "-CAfile", root_pem, "-purpose", "sslserver", "-attime", str(int(now.timestamp()) + 60), leaf_pem)
+    result = openssl(
+        "verify",
+        "-CAfile",
+        root_pem,
+        "-purpose",
+        "sslserver",
+        "-attime",
+        str(int(now.timestamp()) + 60),
+        leaf_pem,
+    )
     assert result.strip().endswith("OK")
 
 
@@ -167,7 +196,14 @@ def test_issued_certificate_links_to_the_ca_key(
     key: rsa.RSAPrivateKey, ca_key: rsa.RSAPrivateKey, lab_root: x509.Certificate, now: datetime
 ) -> None:
     issued = issue_certificate(
-        lab_root, ca_key, key.public_key(), EX01, ["EX01"], now, now + timedelta(days=30), serial=4242
+        lab_root,
+        ca_key,
+        key.public_key(),
+        EX01,
+        ["EX01"],
+        now,
+        now + timedelta(days=30),
+        serial=4242,
     )
     root_ski = _extension(lab_root, x509.SubjectKeyIdentifier).value.digest
     assert _extension(issued, x509.AuthorityKeyIdentifier).value.key_identifier == root_ski
@@ -187,17 +223,27 @@ def test_request_with_broken_signature_is_not_issued(
 
 
 def test_subordinate_authority_is_signed_by_the_root(
-    other_key: rsa.RSAPrivateKey, ca_key: rsa.RSAPrivateKey, lab_root: x509.Certificate, now: datetime
+    other_key: rsa.RSAPrivateKey,
+    ca_key: rsa.RSAPrivateKey,
+    lab_root: x509.Certificate,
+    now: datetime,
 ) -> None:
     sub = issue_subordinate_authority(
-        lab_root, ca_key, other_key.public_key(), parse_distinguished_name("CN=Contoso Issuing CA"), now, now + timedelta(days=900)
+        lab_root,
+        ca_key,
+        other_key.public_key(),
+        parse_distinguished_name("CN=Contoso Issuing CA"),
+        now,
+        now + timedelta(days=900),
     )
     sub.verify_directly_issued_by(lab_root)
     assert _extension(sub, x509.BasicConstraints).value.ca
 
 
 @pytest.mark.parametrize("name", ["", "  ", "mäil.contoso.com", "mail contoso"])
-def test_names_that_cannot_be_encoded_are_refused(name: str, key: rsa.RSAPrivateKey, now: datetime) -> None:
+def test_names_that_cannot_be_encoded_are_refused(
+    name: str, key: rsa.RSAPrivateKey, now: datetime
+) -> None:
     with pytest.raises(InvalidDnsName):
         self_signed_certificate(key, EX01, ["EX01", name], now, now + timedelta(days=1))
     with pytest.raises(InvalidDnsName):

@@ -39,12 +39,23 @@ def _custom_certificate(
 
 
 def _key_usage(**flags: bool) -> x509.KeyUsage:
-    names = ["digital_signature", "content_commitment", "key_encipherment", "data_encipherment",
-             "key_agreement", "key_cert_sign", "crl_sign", "encipher_only", "decipher_only"]
+    names = [
+        "digital_signature",
+        "content_commitment",
+        "key_encipherment",
+        "data_encipherment",
+        "key_agreement",
+        "key_cert_sign",
+        "crl_sign",
+        "encipher_only",
+        "decipher_only",
+    ]
     return x509.KeyUsage(**{name: flags.get(name, False) for name in names})
 
 
-def test_setup_certificate_facts_read_like_get_exchangecertificate(exchange_cert: x509.Certificate, now: datetime) -> None:
+def test_setup_certificate_facts_read_like_get_exchangecertificate(
+    exchange_cert: x509.Certificate, now: datetime
+) -> None:
     facts = CertificateFacts.of(exchange_cert)
     assert facts.subject == facts.issuer == "CN=EX01"
     assert facts.subject_cn == "EX01"
@@ -59,14 +70,25 @@ def test_setup_certificate_facts_read_like_get_exchangecertificate(exchange_cert
     assert facts.not_before == now and facts.not_before.tzinfo == timezone.utc
 
 
-def test_sha1_setup_certificate_reads_sha1rsa_and_is_self_signed(key: rsa.RSAPrivateKey, now: datetime) -> None:
-    cert = self_signed_certificate(key, parse_distinguished_name("CN=EX02"), ["EX02"], now, now + timedelta(days=1), hash_name="sha1")
+def test_sha1_setup_certificate_reads_sha1rsa_and_is_self_signed(
+    key: rsa.RSAPrivateKey, now: datetime
+) -> None:
+    cert = self_signed_certificate(
+        key,
+        parse_distinguished_name("CN=EX02"),
+        ["EX02"],
+        now,
+        now + timedelta(days=1),
+        hash_name="sha1",
+    )
     facts = CertificateFacts.of(cert)
     assert facts.signature_algorithm == "sha1RSA"
     assert facts.is_self_signed
 
 
-def test_serial_number_matches_openssl(exchange_cert: x509.Certificate, openssl: OpenSSL, tmp_path: Path) -> None:
+def test_serial_number_matches_openssl(
+    exchange_cert: x509.Certificate, openssl: OpenSSL, tmp_path: Path
+) -> None:
     path = tmp_path / "c.pem"
     path.write_text(certificate_pem(exchange_cert))
     serial = openssl("x509", "-in", path, "-noout", "-serial").strip().split("=", 1)[1]
@@ -80,7 +102,9 @@ def test_serial_with_high_bit_keeps_its_leading_zero_byte() -> None:
     assert serial_number_text(0x7F) == "7F"
 
 
-def test_key_identifier_is_the_sha1_of_the_public_key(lab_root: x509.Certificate, exchange_cert: x509.Certificate) -> None:
+def test_key_identifier_is_the_sha1_of_the_public_key(
+    lab_root: x509.Certificate, exchange_cert: x509.Certificate
+) -> None:
     root = CertificateFacts.of(lab_root)
     assert root.key_identifier == root.subject_key_identifier != ""
     assert root.is_ca
@@ -89,22 +113,36 @@ def test_key_identifier_is_the_sha1_of_the_public_key(lab_root: x509.Certificate
 
 def test_auth_certificate_has_no_certificate_domains(key: rsa.RSAPrivateKey, now: datetime) -> None:
     auth = self_signed_certificate(
-        key, parse_distinguished_name("CN=Microsoft Exchange Server Auth Certificate"), [], now, now + timedelta(days=1800)
+        key,
+        parse_distinguished_name("CN=Microsoft Exchange Server Auth Certificate"),
+        [],
+        now,
+        now + timedelta(days=1800),
     )
     facts = CertificateFacts.of(auth)
     assert facts.certificate_domains == ()
     assert facts.subject_cn == "Microsoft Exchange Server Auth Certificate"
 
 
-def test_certificate_domains_put_cn_first_and_drop_case_insensitive_repeats(key: rsa.RSAPrivateKey, now: datetime) -> None:
-    cert = self_signed_certificate(key, MAIL, ["owa.contoso.com", "MAIL.contoso.com", "OWA.CONTOSO.COM"], now, now + timedelta(days=1))
+def test_certificate_domains_put_cn_first_and_drop_case_insensitive_repeats(
+    key: rsa.RSAPrivateKey, now: datetime
+) -> None:
+    cert = self_signed_certificate(
+        key,
+        MAIL,
+        ["owa.contoso.com", "MAIL.contoso.com", "OWA.CONTOSO.COM"],
+        now,
+        now + timedelta(days=1),
+    )
     assert CertificateFacts.of(cert).certificate_domains == ("mail.contoso.com", "owa.contoso.com")
 
 
 def test_ca_issued_certificate_is_not_self_signed(
     key: rsa.RSAPrivateKey, ca_key: rsa.RSAPrivateKey, lab_root: x509.Certificate, now: datetime
 ) -> None:
-    issued = issue_certificate(lab_root, ca_key, key.public_key(), MAIL, ["mail.contoso.com"], now, now + timedelta(days=1))
+    issued = issue_certificate(
+        lab_root, ca_key, key.public_key(), MAIL, ["mail.contoso.com"], now, now + timedelta(days=1)
+    )
     facts = CertificateFacts.of(issued)
     assert not facts.is_self_signed
     assert facts.issuer == "CN=Contoso Lab Root CA, O=Contoso, C=US"
@@ -129,7 +167,10 @@ def test_usable_exchange_certificate_has_no_problem(exchange_cert: x509.Certific
 
 
 def test_certificate_without_key_is_private_key_missing(exchange_cert: x509.Certificate) -> None:
-    assert usability_problem(CertificateFacts.of(exchange_cert), has_private_key=False) == "PrivateKeyMissing"
+    assert (
+        usability_problem(CertificateFacts.of(exchange_cert), has_private_key=False)
+        == "PrivateKeyMissing"
+    )
 
 
 def test_elliptic_curve_key_is_unsupported(now: datetime) -> None:
@@ -139,9 +180,13 @@ def test_elliptic_curve_key_is_unsupported(now: datetime) -> None:
     assert usability_problem(facts, has_private_key=True) == "KeyAlgorithmUnsupported"
 
 
-def test_key_usage_without_signing_is_signing_not_supported(key: rsa.RSAPrivateKey, now: datetime) -> None:
+def test_key_usage_without_signing_is_signing_not_supported(
+    key: rsa.RSAPrivateKey, now: datetime
+) -> None:
     cert = _custom_certificate(key, key.public_key(), now, _key_usage(key_encipherment=True))
-    assert usability_problem(CertificateFacts.of(cert), has_private_key=True) == "SigningNotSupported"
+    assert (
+        usability_problem(CertificateFacts.of(cert), has_private_key=True) == "SigningNotSupported"
+    )
 
 
 def test_non_repudiation_alone_counts_as_signing(key: rsa.RSAPrivateKey, now: datetime) -> None:
@@ -151,14 +196,34 @@ def test_non_repudiation_alone_counts_as_signing(key: rsa.RSAPrivateKey, now: da
     assert usability_problem(facts, has_private_key=True) is None
 
 
-def test_client_auth_only_certificate_lacks_server_auth(key: rsa.RSAPrivateKey, now: datetime) -> None:
-    cert = _custom_certificate(key, key.public_key(), now, x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH]))
-    assert usability_problem(CertificateFacts.of(cert), has_private_key=True) == "PkixKpServerAuthNotFoundInEnhancedKeyUsage"
+def test_client_auth_only_certificate_lacks_server_auth(
+    key: rsa.RSAPrivateKey, now: datetime
+) -> None:
+    cert = _custom_certificate(
+        key, key.public_key(), now, x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH])
+    )
+    assert (
+        usability_problem(CertificateFacts.of(cert), has_private_key=True)
+        == "PkixKpServerAuthNotFoundInEnhancedKeyUsage"
+    )
 
 
 def test_512_bit_key_from_openssl_is_an_unsupported_size(openssl: OpenSSL, tmp_path: Path) -> None:
-    openssl("req", "-x509", "-newkey", "rsa:512", "-nodes", "-keyout", tmp_path / "k.pem",
-            "-out", tmp_path / "c.pem", "-subj", "/CN=small.contoso.com", "-days", "2")
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:512",
+        "-nodes",
+        "-keyout",
+        tmp_path / "k.pem",
+        "-out",
+        tmp_path / "c.pem",
+        "-subj",
+        "/CN=small.contoso.com",
+        "-days",
+        "2",
+    )
     cert = x509.load_pem_x509_certificate((tmp_path / "c.pem").read_bytes())
     facts = CertificateFacts.of(cert)
     assert facts.public_key_size == 512

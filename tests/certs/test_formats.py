@@ -38,13 +38,17 @@ MAIL = parse_distinguished_name("CN=mail.contoso.com, O=Contoso, C=US")
 
 
 @pytest.fixture(scope="module")
-def issued(key: rsa.RSAPrivateKey, ca_key: rsa.RSAPrivateKey, lab_root: x509.Certificate, now: datetime) -> x509.Certificate:
+def issued(
+    key: rsa.RSAPrivateKey, ca_key: rsa.RSAPrivateKey, lab_root: x509.Certificate, now: datetime
+) -> x509.Certificate:
     csr = certificate_request(key, MAIL, ["mail.contoso.com"])
     return issue_certificate(lab_root, ca_key, csr, None, None, now, now + timedelta(days=365))
 
 
 @pytest.fixture()
-def key_files(key: rsa.RSAPrivateKey, issued: x509.Certificate, lab_root: x509.Certificate, tmp_path: Path) -> tuple[Path, Path, Path]:
+def key_files(
+    key: rsa.RSAPrivateKey, issued: x509.Certificate, lab_root: x509.Certificate, tmp_path: Path
+) -> tuple[Path, Path, Path]:
     key_pem = tmp_path / "key.pem"
     key_pem.write_bytes(key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()))
     cert_pem = tmp_path / "leaf.pem"
@@ -64,7 +68,9 @@ def test_pem_certificate_is_read(issued: x509.Certificate) -> None:
     assert bundle.certificates == (issued,) and bundle.kind == "x509"
 
 
-def test_pem_file_with_two_certificates_keeps_their_order(issued: x509.Certificate, lab_root: x509.Certificate) -> None:
+def test_pem_file_with_two_certificates_keeps_their_order(
+    issued: x509.Certificate, lab_root: x509.Certificate
+) -> None:
     data = (certificate_pem(issued) + certificate_pem(lab_root)).encode()
     assert read_certificate_data(data, None).certificates == (issued, lab_root)
 
@@ -79,14 +85,20 @@ def test_bare_base64_with_crlf_line_breaks_is_read(issued: x509.Certificate) -> 
     assert read_certificate_data(text, None).certificates == (issued,)
 
 
-def test_base64_of_a_pfx_is_read_with_its_password(issued: x509.Certificate, key: rsa.RSAPrivateKey) -> None:
+def test_base64_of_a_pfx_is_read_with_its_password(
+    issued: x509.Certificate, key: rsa.RSAPrivateKey
+) -> None:
     text = base64.b64encode(export_pkcs12(issued, key, "P@ssw0rd"))
     bundle = read_certificate_data(text, "P@ssw0rd")
     assert bundle.kind == "pkcs12" and bundle.key_certificate == issued
 
 
 def test_pkcs7_chain_from_openssl_is_read_as_pem_and_der(
-    key_files: tuple[Path, Path, Path], issued: x509.Certificate, lab_root: x509.Certificate, openssl: OpenSSL, tmp_path: Path
+    key_files: tuple[Path, Path, Path],
+    issued: x509.Certificate,
+    lab_root: x509.Certificate,
+    openssl: OpenSSL,
+    tmp_path: Path,
 ) -> None:
     _, cert_pem, root_pem = key_files
     p7b = tmp_path / "chain.p7b"
@@ -95,7 +107,18 @@ def test_pkcs7_chain_from_openssl_is_read_as_pem_and_der(
     assert pem_bundle.kind == "pkcs7"
     assert pem_bundle.certificates == (issued, lab_root)
     p7b_der = tmp_path / "chain.der.p7b"
-    openssl("crl2pkcs7", "-nocrl", "-certfile", cert_pem, "-certfile", root_pem, "-outform", "DER", "-out", p7b_der)
+    openssl(
+        "crl2pkcs7",
+        "-nocrl",
+        "-certfile",
+        cert_pem,
+        "-certfile",
+        root_pem,
+        "-outform",
+        "DER",
+        "-out",
+        p7b_der,
+    )
     assert read_certificate_data(p7b_der.read_bytes(), None).certificates == pem_bundle.certificates
     assert leaf_of(pem_bundle) == issued
 
@@ -113,13 +136,32 @@ def test_our_pkcs7_chain_is_read_by_openssl(
 
 @pytest.mark.parametrize("legacy", [False, True], ids=["aes", "legacy-rc2-3des"])
 def test_pfx_made_by_openssl_is_read_with_key_and_friendly_name(
-    legacy: bool, key_files: tuple[Path, Path, Path], issued: x509.Certificate, lab_root: x509.Certificate,
-    key: rsa.RSAPrivateKey, openssl: OpenSSL, tmp_path: Path,
+    legacy: bool,
+    key_files: tuple[Path, Path, Path],
+    issued: x509.Certificate,
+    lab_root: x509.Certificate,
+    key: rsa.RSAPrivateKey,
+    openssl: OpenSSL,
+    tmp_path: Path,
 ) -> None:
     key_pem, cert_pem, root_pem = key_files
     pfx = tmp_path / "made.pfx"
-    args = ["pkcs12", "-export", "-inkey", key_pem, "-in", cert_pem, "-certfile", root_pem,
-            "-name", "Contoso Mail", "-passout", "pass:Secret!1", "-out", pfx]
+    args = [
+        "pkcs12",
+        "-export",
+        "-inkey",
+        key_pem,
+        "-in",
+        cert_pem,
+        "-certfile",
+        root_pem,
+        "-name",
+        "Contoso Mail",
+        "-passout",
+        "pass:Secret!1",
+        "-out",
+        pfx,
+    ]
     openssl(*args, *(["-legacy"] if legacy else []))
     bundle = read_certificate_data(pfx.read_bytes(), "Secret!1")
     assert bundle.kind == "pkcs12"
@@ -136,17 +178,23 @@ def test_pfx_without_password_opens_with_no_password(
 ) -> None:
     key_pem, cert_pem, _ = key_files
     pfx = tmp_path / "open.pfx"
-    openssl("pkcs12", "-export", "-inkey", key_pem, "-in", cert_pem, "-passout", "pass:", "-out", pfx)
+    openssl(
+        "pkcs12", "-export", "-inkey", key_pem, "-in", cert_pem, "-passout", "pass:", "-out", pfx
+    )
     assert read_certificate_data(pfx.read_bytes(), None).certificates == (issued,)
 
 
-def test_wrong_password_is_reported_as_such(issued: x509.Certificate, key: rsa.RSAPrivateKey) -> None:
+def test_wrong_password_is_reported_as_such(
+    issued: x509.Certificate, key: rsa.RSAPrivateKey
+) -> None:
     pfx = export_pkcs12(issued, key, "right")
     with pytest.raises(WrongPassword):
         read_certificate_data(pfx, "wrong")
 
 
-def test_missing_password_for_protected_pfx_is_a_wrong_password(issued: x509.Certificate, key: rsa.RSAPrivateKey) -> None:
+def test_missing_password_for_protected_pfx_is_a_wrong_password(
+    issued: x509.Certificate, key: rsa.RSAPrivateKey
+) -> None:
     with pytest.raises(WrongPassword):
         read_certificate_data(export_pkcs12(issued, key, "right"), None)
 
@@ -156,7 +204,9 @@ def test_truncated_der_is_invalid_data(issued: x509.Certificate) -> None:
         read_certificate_data(certificate_der(issued)[:-20], None)
 
 
-def test_truncated_pfx_is_invalid_data_not_a_password_problem(issued: x509.Certificate, key: rsa.RSAPrivateKey) -> None:
+def test_truncated_pfx_is_invalid_data_not_a_password_problem(
+    issued: x509.Certificate, key: rsa.RSAPrivateKey
+) -> None:
     with pytest.raises(CertificateDataInvalid):
         read_certificate_data(export_pkcs12(issued, key, "right")[:-30], "right")
 
@@ -220,29 +270,49 @@ def test_request_text_uses_exchange_armour_crlf_and_64_columns(key: rsa.RSAPriva
     assert "\n" not in text.replace("\r\n", "")
 
 
-def test_request_text_is_accepted_by_openssl(key: rsa.RSAPrivateKey, openssl: OpenSSL, tmp_path: Path) -> None:
+def test_request_text_is_accepted_by_openssl(
+    key: rsa.RSAPrivateKey, openssl: OpenSSL, tmp_path: Path
+) -> None:
     path = tmp_path / "r.req"
     path.write_text(request_text(certificate_request(key, MAIL, [])), newline="")
     openssl("req", "-in", path, "-noout", "-verify")
 
 
-def test_request_loads_from_every_encoding(key: rsa.RSAPrivateKey, openssl: OpenSSL, tmp_path: Path) -> None:
+def test_request_loads_from_every_encoding(
+    key: rsa.RSAPrivateKey, openssl: OpenSSL, tmp_path: Path
+) -> None:
     csr = certificate_request(key, MAIL, ["mail.contoso.com"])
     path = tmp_path / "r.der"
     path.write_bytes(request_der(csr))
     openssl_pem = openssl("req", "-inform", "DER", "-in", path)
     assert "BEGIN CERTIFICATE REQUEST" in openssl_pem
-    for form in (request_text(csr), request_text(csr).encode(), openssl_pem, request_der(csr), request_base64(csr)):
+    for form in (
+        request_text(csr),
+        request_text(csr).encode(),
+        openssl_pem,
+        request_der(csr),
+        request_base64(csr),
+    ):
         assert load_request(form) == csr
 
 
-@pytest.mark.parametrize("data", [b"", b"not base64 !", b"\x30\x82\x01", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"not base64 !",
+        b"\x30\x82\x01",
+        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+    ],
+)
 def test_bad_request_data_is_a_request_error(data: bytes | str) -> None:
     with pytest.raises(RequestDataInvalid):
         load_request(data)
 
 
-def test_leaf_of_skips_the_ca_certificate(issued: x509.Certificate, lab_root: x509.Certificate) -> None:
+def test_leaf_of_skips_the_ca_certificate(
+    issued: x509.Certificate, lab_root: x509.Certificate
+) -> None:
     bundle = CertificateBundle((lab_root, issued), None, None, None, "pkcs7")
     assert leaf_of(bundle) == issued
 
@@ -252,11 +322,16 @@ def test_single_certificate_is_its_own_leaf_even_if_a_ca(lab_root: x509.Certific
 
 
 def test_multi_certificate_file_without_a_usable_leaf_is_invalid(
-    lab_root: x509.Certificate, exchange_cert: x509.Certificate, key: rsa.RSAPrivateKey, now: datetime
+    lab_root: x509.Certificate,
+    exchange_cert: x509.Certificate,
+    key: rsa.RSAPrivateKey,
+    now: datetime,
 ) -> None:
     from exchange_sim.certs.builders import self_signed_certificate
 
-    no_usage = self_signed_certificate(key, MAIL, [], now, now + timedelta(days=1), key_usage="none")
+    no_usage = self_signed_certificate(
+        key, MAIL, [], now, now + timedelta(days=1), key_usage="none"
+    )
     with pytest.raises(CertificateDataInvalid):
         leaf_of(CertificateBundle((lab_root, no_usage), None, None, None, "pkcs7"))
 
@@ -301,6 +376,8 @@ def test_pkcs7_under_a_certificate_label_is_read_as_a_chain(
     assert bundle.kind == "pkcs7" and set(bundle.certificates) == {issued, lab_root}
 
 
-def test_export_refuses_a_key_of_another_certificate(issued: x509.Certificate, other_key: rsa.RSAPrivateKey) -> None:
+def test_export_refuses_a_key_of_another_certificate(
+    issued: x509.Certificate, other_key: rsa.RSAPrivateKey
+) -> None:
     with pytest.raises(ValueError):
         export_pkcs12(issued, other_key, "pw")

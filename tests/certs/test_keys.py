@@ -25,7 +25,9 @@ def _same(a: rsa.RSAPrivateKey, b: rsa.RSAPrivateKey) -> bool:
 
 
 @pytest.fixture(scope="module")
-def stored_keys(key: rsa.RSAPrivateKey, other_key: rsa.RSAPrivateKey, ca_key: rsa.RSAPrivateKey) -> list[rsa.RSAPrivateKey]:
+def stored_keys(
+    key: rsa.RSAPrivateKey, other_key: rsa.RSAPrivateKey, ca_key: rsa.RSAPrivateKey
+) -> list[rsa.RSAPrivateKey]:
     return [key, other_key, ca_key]
 
 
@@ -47,10 +49,14 @@ def test_encrypted_key_round_trips(key: rsa.RSAPrivateKey) -> None:
     assert _same(decrypt_private_key(blob, b"lab secret"), key)
 
 
-def test_openssl_opens_the_encrypted_key_with_the_secret(key: rsa.RSAPrivateKey, openssl: OpenSSL, tmp_path: Path) -> None:
+def test_openssl_opens_the_encrypted_key_with_the_secret(
+    key: rsa.RSAPrivateKey, openssl: OpenSSL, tmp_path: Path
+) -> None:
     path = tmp_path / "key.p8"
     path.write_bytes(encrypt_private_key(key, b"lab secret"))
-    modulus = openssl("rsa", "-inform", "DER", "-in", path, "-passin", "pass:lab secret", "-noout", "-modulus")
+    modulus = openssl(
+        "rsa", "-inform", "DER", "-in", path, "-passin", "pass:lab secret", "-noout", "-modulus"
+    )
     assert modulus.strip() == f"Modulus={key.public_key().public_numbers().n:X}"
 
 
@@ -78,7 +84,9 @@ def test_take_returns_a_preloaded_key_first(stored_keys: list[rsa.RSAPrivateKey]
     assert pool.available(1024) == 2
 
 
-def test_preload_beyond_depth_or_for_other_sizes_is_ignored(stored_keys: list[rsa.RSAPrivateKey]) -> None:
+def test_preload_beyond_depth_or_for_other_sizes_is_ignored(
+    stored_keys: list[rsa.RSAPrivateKey],
+) -> None:
     pool = KeyPool(sizes=(2048,), depth=1)
     assert pool.preload([private_key_der(k) for k in stored_keys]) == 0
     small = KeyPool(sizes=(1024,), depth=2)
@@ -90,9 +98,9 @@ def test_exported_pool_reloads_into_another_pool(stored_keys: list[rsa.RSAPrivat
     first.preload([private_key_der(k) for k in stored_keys])
     second = KeyPool(sizes=(1024,), depth=3)
     second.preload(first.export_pooled())
-    assert [k.private_numbers() for k in (second.take(1024), second.take(1024), second.take(1024))] == [
-        k.private_numbers() for k in stored_keys
-    ]
+    assert [
+        k.private_numbers() for k in (second.take(1024), second.take(1024), second.take(1024))
+    ] == [k.private_numbers() for k in stored_keys]
 
 
 def test_empty_pool_generates_inline() -> None:
@@ -118,7 +126,9 @@ def test_started_pool_fills_itself_and_refills_after_take() -> None:
         assert pool.wait_until_full(timeout=120)
         second = pool.take(1024)
         assert first.private_numbers() != second.private_numbers()
-    assert pool.export_pooled() and all(load_private_key_der(b).key_size == 1024 for b in pool.export_pooled())
+    assert pool.export_pooled() and all(
+        load_private_key_der(b).key_size == 1024 for b in pool.export_pooled()
+    )
 
 
 def test_stopped_pool_can_be_started_again() -> None:
@@ -134,7 +144,9 @@ def test_stopped_pool_can_be_started_again() -> None:
     pool.stop()
 
 
-def test_concurrent_takers_never_get_the_same_pooled_key(stored_keys: list[rsa.RSAPrivateKey]) -> None:
+def test_concurrent_takers_never_get_the_same_pooled_key(
+    stored_keys: list[rsa.RSAPrivateKey],
+) -> None:
     pool = KeyPool(sizes=(1024,), depth=3)
     pool.preload([private_key_der(k) for k in stored_keys])
     taken: list[rsa.RSAPrivateKey] = []

@@ -87,7 +87,14 @@ def test_blank_text_is_the_empty_name() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["EX01", "EX01.contoso.com", "mail.contoso.com", "*.contoso.com", "autodiscover.contoso.co.uk", "a-b.c_d.com"],
+    [
+        "EX01",
+        "EX01.contoso.com",
+        "mail.contoso.com",
+        "*.contoso.com",
+        "autodiscover.contoso.co.uk",
+        "a-b.c_d.com",
+    ],
 )
 def test_dns_and_wildcard_names_are_valid_domains(name: str) -> None:
     assert is_valid_domain_name(name)
@@ -128,7 +135,9 @@ def test_wildcard_can_be_refused() -> None:
         ("*.Contoso.com", "MAIL.CONTOSO.COM", True),
     ],
 )
-def test_domain_matching_follows_single_label_wildcards(pattern: str, host: str, expected: bool) -> None:
+def test_domain_matching_follows_single_label_wildcards(
+    pattern: str, host: str, expected: bool
+) -> None:
     assert domain_matches(pattern, host) is expected
 
 

@@ -43,7 +43,10 @@ def test_placeholder_refuses_a_foreign_key(
 
 
 def test_certificate_issued_for_the_request_completes_it(
-    csr: x509.CertificateSigningRequest, ca_key: rsa.RSAPrivateKey, lab_root: x509.Certificate, now: datetime
+    csr: x509.CertificateSigningRequest,
+    ca_key: rsa.RSAPrivateKey,
+    lab_root: x509.Certificate,
+    now: datetime,
 ) -> None:
     issued = issue_certificate(lab_root, ca_key, csr, None, None, now, now + timedelta(days=365))
     assert completes_request(issued, csr)
