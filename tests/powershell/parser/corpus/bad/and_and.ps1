@@ -1,0 +1,1 @@
+Get-Service W3SVC && Restart-Service W3SVC

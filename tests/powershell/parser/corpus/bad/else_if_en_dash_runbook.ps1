@@ -1,0 +1,7 @@
+$c = Get-ExchangeCertificate –Thumbprint $t
+if ($c.Services –match 'IIS') {
+    'web'
+}
+else if ($c) {
+    'other'
+}

@@ -1,0 +1,2 @@
+foreach ($c in $certs) {
+    $c.Thumbprint

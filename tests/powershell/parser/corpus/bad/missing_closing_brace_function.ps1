@@ -1,0 +1,4 @@
+function Get-X {
+    if ($a) {
+        1
+    }

@@ -1,0 +1,1 @@
+$s.Substring(1

@@ -1,0 +1,1 @@
+Test-Path C:\x || Write-Host missing

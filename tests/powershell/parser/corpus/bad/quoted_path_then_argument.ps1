@@ -1,0 +1,1 @@
+"C:\Tools\renew.exe" renew

@@ -1,0 +1,1 @@
+Get-Content < C:\x.txt

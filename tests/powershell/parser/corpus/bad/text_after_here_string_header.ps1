@@ -1,0 +1,3 @@
+$text = @" trailing
+body
+"@

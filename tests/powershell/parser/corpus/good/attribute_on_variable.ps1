@@ -1,0 +1,2 @@
+[ValidateRange(1, 5)][int]$level = 3
+$level

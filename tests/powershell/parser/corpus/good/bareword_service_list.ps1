@@ -1,0 +1,2 @@
+Enable-ExchangeCertificate -Thumbprint $t -Services IIS,SMTP -Force
+Enable-ExchangeCertificate -Thumbprint $t -Services POP, IMAP, SMTP, IIS

@@ -1,0 +1,7 @@
+data messages {
+    ConvertFrom-StringData @'
+Hello = Hello there
+Bye = Goodbye
+'@
+}
+data -SupportedCommand ConvertFrom-StringData { 'x' }

@@ -1,0 +1,4 @@
+$tries = 0
+do {
+    $tries++
+} while ($tries -lt 3)

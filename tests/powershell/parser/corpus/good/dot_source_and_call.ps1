@@ -1,0 +1,3 @@
+. ([scriptblock]::Create('1'))
+& (Get-Command Get-Date)
+&'C:\tool.exe'

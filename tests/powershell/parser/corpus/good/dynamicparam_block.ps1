@@ -1,0 +1,6 @@
+function Get-Thing {
+    [CmdletBinding()]
+    param()
+    dynamicparam { $null }
+    end { 'thing' }
+}

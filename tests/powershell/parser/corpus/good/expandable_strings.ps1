@@ -1,0 +1,8 @@
+"Thumbprint: $thumb"
+"Subject: $($cert.Subject)"
+"Only the variable expands: $cert.Thumbprint"
+"${server}: done"
+"$env:COMPUTERNAME and $script:count and $global:x"
+"Literal `$ and `"quotes`" and ""doubled"" and tab`t"
+"Cost: 5$ and $ alone"
+"<I>$($c.Issuer)<S>$($c.Subject)"

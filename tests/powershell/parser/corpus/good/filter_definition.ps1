@@ -1,0 +1,4 @@
+filter Select-Thumbprint {
+    $_.Thumbprint
+}
+Get-ExchangeCertificate | Select-Thumbprint

@@ -1,0 +1,3 @@
+foreach ($server in Get-ExchangeServer) {
+    Get-ExchangeCertificate -Server $server.Name
+}

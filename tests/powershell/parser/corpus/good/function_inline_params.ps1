@@ -1,0 +1,4 @@
+function Add-Two($a, $b = 2) {
+    return $a + $b
+}
+Add-Two 1

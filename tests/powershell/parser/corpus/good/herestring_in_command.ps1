@@ -1,0 +1,3 @@
+ConvertTo-Html -Head @"
+<title>Report</title>
+"@ -Body 'x'

@@ -1,0 +1,1 @@
+$label = if ($days -lt 30) { 'expiring' } else { 'ok' }

@@ -1,0 +1,3 @@
+if ($cert = Get-ExchangeCertificate -Thumbprint $t -ErrorAction SilentlyContinue) {
+    $cert.Subject
+}

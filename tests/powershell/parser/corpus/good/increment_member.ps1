@@ -1,0 +1,3 @@
+$stats.Count++
+$h['k'] += 1
+$obj.Items[0].Value = 5

@@ -1,0 +1,3 @@
+:retry while ($true) {
+    break retry
+}

@@ -1,0 +1,2 @@
+Get-ExchangeCertificate -Thumbprint $t | Format-List
+$x = 1

@@ -1,0 +1,2 @@
+Remove-ExchangeCertificate -Thumbprint $old -Confirm:$false
+New-ExchangeCertificate -PrivateKeyExportable:$true -Force: $true

@@ -1,0 +1,3 @@
+(Get-ExchangeCertificate | Measure-Object).Count
+($x = 5)
+(Get-Credential).Password

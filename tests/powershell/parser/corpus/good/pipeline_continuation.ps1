@@ -1,0 +1,3 @@
+Get-ExchangeCertificate |
+    Where-Object { $_.Services -match 'IIS' } |
+    Format-List Thumbprint, Subject

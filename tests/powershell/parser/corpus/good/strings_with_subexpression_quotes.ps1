@@ -1,0 +1,3 @@
+"Name: $($cert.Subject.Split(',')[0])"
+"Days: $(($cert.NotAfter - (Get-Date)).Days)"
+"Nested: $("inner $x")"

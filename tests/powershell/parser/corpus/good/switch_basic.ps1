@@ -1,0 +1,5 @@
+switch ($service) {
+    IIS { 'web' }
+    SMTP { 'mail' }
+    default { 'other' }
+}

@@ -1,0 +1,3 @@
+switch -File C:\certificates\list.txt {
+    default { $_.Trim() }
+}

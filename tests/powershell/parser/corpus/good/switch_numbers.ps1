@@ -1,0 +1,5 @@
+switch (1, 2, 3) {
+    1 { 'one' }
+    2 { 'two'; continue }
+    3 { 'three' }
+}

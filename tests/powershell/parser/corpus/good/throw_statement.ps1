@@ -1,0 +1,2 @@
+if (-not $cert) { throw "Certificate $thumb not found" }
+try { throw } catch { $_ }

@@ -1,0 +1,6 @@
+trap [System.DivideByZeroException] {
+    'caught'
+    continue
+}
+trap { break }
+1 / 0

@@ -1,0 +1,1 @@
+try { Remove-Item C:\temp\x.req } finally { 'cleanup' }

@@ -1,0 +1,4 @@
+$t = [int]
+$u = [System.String]
+[string[]]
+$v = [hashtable]

@@ -1,0 +1,4 @@
+'No $expansion here'
+'It''s doubled'
+'Multi
+line'
