@@ -31,6 +31,7 @@ _EXPRESSION_START = frozenset({"var", "splat", "num", "str", "xstr", "(", "{", "
 
 _SIMPLE_NAME = re.compile(r"(?:[^\W\d]|_)\w*")
 _TYPE_IDENT = re.compile(r"[^\W\d][\w.`+]*|_[\w.`+]*")
+_POSTFIX_FIRST = frozenset(".:[<")
 _BLOCK_COMMENTS = re.compile(r"(?:<#.*?#>)*", re.S)
 _SKIP_NEWLINES = re.compile(
     r"(?:[ \t\x0b\x0c\xa0\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|`(?:\r\n|[\r\n \t])|<#.*?#>|#[^\r\n]*|\r\n|\r|\n)+",
@@ -50,14 +51,12 @@ class ExpressionParser:
         self.src = tokenizer.source
         self.pos = 0
         self.disable_comma = False
+        self.ext = tokenizer.extent  # bound once: the parser makes an extent for every node
 
     # ------------------------------------------------------------------ small helpers
 
     def peek(self, mode: int = EXPR) -> Token:
         return self.tk.next(self.pos, mode)
-
-    def ext(self, start: int, end: int) -> A.Extent:
-        return self.tk.extent(start, end)
 
     def error(self, error_id: str, message: str, start: int, end: int | None = None) -> ParseFailure:
         return self.tk.fail(error_id, message, start, end)
@@ -261,9 +260,13 @@ class ExpressionParser:
         src = self.src
         while True:
             p = self.pos
-            m = _BLOCK_COMMENTS.match(src, p)
-            p = m.end() if m else p
             c = src[p] if p < len(src) else ""
+            if c not in _POSTFIX_FIRST:
+                return expr
+            if c == "<":
+                m = _BLOCK_COMMENTS.match(src, p)
+                p = m.end() if m else p
+                c = src[p] if p < len(src) else ""
             if c == "." and not src.startswith("..", p):
                 after = src[p + 1] if p + 1 < len(src) else ""
                 if command_mode and (after == "" or after.isspace()):

@@ -317,11 +317,15 @@ class Parser(ExpressionParser):
         """PipelineRule: elements joined by `|`; an expression only first; an assignment ends it."""
         elements: list[A.CommandBaseAst] = []
         pipe: Token | None = None
+        src = self.src
         while True:
-            token = self.peek()
             expr: A.ExpressionAst | None = None
-            if self.starts_expression(token):
-                expr = self.parse_expression()
+            first = self.tk.skip(self.pos)
+            # A letter never starts an expression here: skip the expression-mode scan of a command name.
+            if first >= self.tk.length or not src[first].isalpha():
+                token = self.peek()
+                if self.starts_expression(token):
+                    expr = self.parse_expression()
             element: A.CommandBaseAst | None
             if expr is not None:
                 if elements:
@@ -587,15 +591,23 @@ def _help_text(src: str, start: int) -> str | None:
 
 def help_before(src: str, offset: int) -> str | None:
     """Comment-based help written just before `offset` (before a `function` keyword)."""
-    head = src[:offset].rstrip()
+    # Only the text since the previous blank-free code matters; look at a bounded window so that
+    # a script with many functions is not re-scanned from its start for each one.
+    head = src[max(0, offset - 8192):offset].rstrip()
     if head.endswith("#>"):
         begin = head.rfind("<#")
         if begin >= 0:
             body = head[begin + 2:-2]
             return body.strip("\r\n") if _HELP_KEYWORD.search(body) else None
-    lines = head.splitlines()
+        return None
     collected: list[str] = []
-    while lines and lines[-1].strip().startswith("#"):
-        collected.insert(0, lines.pop().strip()[1:])
+    end = len(head)
+    while end > 0:
+        begin = max(head.rfind("\n", 0, end), head.rfind("\r", 0, end)) + 1
+        line = head[begin:end].strip()
+        if not line.startswith("#"):
+            break
+        collected.insert(0, line[1:])
+        end = begin - 1
     body = "\n".join(collected)
     return body if collected and _HELP_KEYWORD.search(body) else None

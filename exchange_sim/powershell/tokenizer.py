@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from exchange_sim.powershell.ast import Extent, StringConstantType
@@ -41,6 +42,7 @@ _DQ = "[" + DQUOTES + "]"
 
 # Whitespace, line continuations (backtick + newline; backtick + blank is a blank) and comments.
 _SKIP = re.compile(rf"(?:{_WS_CLASS}+|`(?:\r\n|[\r\n \t])|<#.*?#>|#[^\r\n]*)+", re.S)
+_SKIP_FIRST = frozenset(_BLANKS + "`<#")
 _NUMBER = re.compile(
     r"(?:0[xX](?P<hex>[0-9a-fA-F]*)|(?P<dec>(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:[eE](?P<exp>"
     + _D[:-1] + r"+]?\d*))?))(?P<suffix>[dDlL])?(?:(?P<mult>[kKmMgGtTpP])(?P<b>[bB])?)?"
@@ -58,6 +60,7 @@ _DQ_PLAIN = re.compile("[^`$" + DQUOTES + "]+")
 _HERE_PLAIN = re.compile(r"[^`$\r\n]+")
 _SQ_STRING = re.compile(rf"(?:[^{SQUOTES}]|{_SQ}{_SQ})*({_SQ})?")
 _SQ_PAIR = re.compile(rf"{_SQ}({_SQ})")
+_SQ_ANY = re.compile(_SQ)
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _VAR_NAME = re.compile(r"[\w?]+")
 
@@ -75,6 +78,33 @@ _MULTIPLIERS = {"k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4, "p": 1024**
 _INT32 = (-(2**31), 2**31 - 1)
 _INT64 = (-(2**63), 2**63 - 1)
 _DECIMAL_MAX = Decimal("79228162514264337593543950335")
+
+
+def _extent_factory() -> "Callable[..., Extent]":
+    """A constructor for `Extent` that fills the slots directly: the parser makes one extent per node,
+    and the dataclass `__init__` of a frozen class costs twice as much (see scripts/bench_parse.py)."""
+    setters = [getattr(Extent, name).__set__ for name in
+               ("file", "start_line", "start_column", "end_line", "end_column", "start_offset", "end_offset", "source")]
+    new = object.__new__
+    s0, s1, s2, s3, s4, s5, s6, s7 = setters
+
+    def make(file: str | None, start_line: int, start_column: int, end_line: int, end_column: int,
+             start_offset: int, end_offset: int, source: str) -> Extent:
+        extent = new(Extent)
+        s0(extent, file)
+        s1(extent, start_line)
+        s2(extent, start_column)
+        s3(extent, end_line)
+        s4(extent, end_column)
+        s5(extent, start_offset)
+        s6(extent, end_offset)
+        s7(extent, source)
+        return extent
+
+    return make
+
+
+_new_extent = _extent_factory()
 
 
 class Token:
@@ -110,22 +140,28 @@ class Tokenizer:
         self.file = file
         self.length = len(source)
         self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
-        self._cache: dict[tuple[int, int], Token] = {}
+        self._cache: dict[int, Token] = {}  # key: 2 * offset + mode
 
     # ------------------------------------------------------------------ positions and errors
 
     def extent(self, start: int, end: int) -> Extent:
         starts = self._line_starts
         line = bisect_right(starts, start)
-        end_line = line if end <= start else bisect_right(starts, end)
-        return Extent(self.file, line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1,
-                      start, end, self.source)
+        line_start = starts[line - 1]
+        if line >= len(starts) or end < starts[line]:  # the common case: one line
+            end_line, end_column = line, end - line_start + 1
+        else:
+            end_line = bisect_right(starts, end)
+            end_column = end - starts[end_line - 1] + 1
+        return _new_extent(self.file, line, start - line_start + 1, end_line, end_column, start, end, self.source)
 
     def fail(self, error_id: str, message: str, start: int, end: int | None = None) -> ParseFailure:
         return ParseFailure(ParseError(error_id, message, self.extent(start, start if end is None else end)))
 
     def skip(self, pos: int) -> int:
         """Offset of the next token start after blanks, continuations and comments (not newlines)."""
+        if pos >= self.length or self.source[pos] not in _SKIP_FIRST:
+            return pos
         m = _SKIP.match(self.source, pos)
         return m.end() if m else pos
 
@@ -135,7 +171,7 @@ class Tokenizer:
     # ------------------------------------------------------------------ main entry
 
     def next(self, pos: int, mode: int) -> Token:
-        key = (pos, mode)
+        key = pos + pos + mode
         token = self._cache.get(key)
         if token is None:
             token = self._scan(pos, mode)
@@ -144,7 +180,7 @@ class Tokenizer:
 
     def _scan(self, pos: int, mode: int) -> Token:
         src = self.source
-        start = self.skip(pos)
+        start = pos if pos >= self.length or src[pos] not in _SKIP_FIRST else self.skip(pos)
         ws = start != pos
         if start >= self.length:
             return Token("eof", start, start, "", ws_before=ws)
@@ -469,6 +505,8 @@ class Tokenizer:
             raise self.fail("TerminatorExpectedAtEndOfString", "The string is missing the terminator: '.",
                             start, self.length)
         body = self.source[start + 1:m.end() - 1]
+        if _SQ_ANY.search(body) is None:
+            return body, m.end()
         return _SQ_PAIR.sub(r"\1", body), m.end()
 
     def scan_double_quoted(self, start: int) -> Token:
