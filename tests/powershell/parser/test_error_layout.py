@@ -1,0 +1,65 @@
+"""PowerShell 5.1's console layout for parse errors (reference §6.6)."""
+
+from __future__ import annotations
+
+from exchange_sim.powershell.parse_errors import ParseError, format_parse_errors
+from exchange_sim.powershell.parser import parse
+from exchange_sim.powershell.tokenizer import Tokenizer
+
+
+def test_script_file_error_layout() -> None:
+    text = "if ($a) {\n    1\n} else if ($b) {\n    2\n}\n"
+    result = parse(text, "C:\\ops\\renew.ps1")
+    assert format_parse_errors(result.errors, "C:\\ops\\renew.ps1") == (
+        "At C:\\ops\\renew.ps1:3 char:7\n"
+        "+ } else if ($b) {\n"
+        "+       ~\n"
+        "Missing statement block after 'else' keyword.\n"
+        "    + CategoryInfo          : ParserError: (:) [], ParseException\n"
+        "    + FullyQualifiedErrorId : MissingStatementBlockAfterElse\n"
+        " \n"
+    )
+
+
+def test_typed_in_text_layout_names_the_line_and_the_parent_exception() -> None:
+    result = parse('"C:\\T\\x.exe" renew')
+    assert format_parse_errors(result.errors, None) == (
+        "At line:1 char:14\n"
+        '+ "C:\\T\\x.exe" renew\n'
+        "+              ~~~~~\n"
+        "Unexpected token 'renew' in expression or statement.\n"
+        "    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n"
+        "    + FullyQualifiedErrorId : UnexpectedToken\n"
+        " \n"
+    )
+
+
+def test_tabs_print_as_four_spaces_but_count_as_one_column() -> None:
+    result = parse("\tGet-X | $y")
+    (error,) = result.errors
+    assert error.column == 10
+    lines = format_parse_errors(result.errors, None).splitlines()
+    assert lines[0] == "At line:1 char:10"
+    assert lines[1] == "+     Get-X | $y"
+    assert lines[2] == "+             ~~"
+
+
+def test_long_lines_are_clipped_around_the_error() -> None:
+    text = "Write-Output " + "a " * 60 + "&& b"
+    lines = format_parse_errors(parse(text).errors, None).splitlines()
+    assert lines[1].startswith("+ ... ")
+    assert "&&" in lines[1]
+    assert lines[2].index("~") == lines[1].index("&&")
+
+
+def test_more_than_ten_errors_are_cut_with_a_note() -> None:
+    tokenizer = Tokenizer("x\n" * 12)
+    errors = [ParseError("UnexpectedToken", "Unexpected token 'x' in expression or statement.",
+                         tokenizer.extent(2 * i, 2 * i + 1)) for i in range(12)]
+    text = format_parse_errors(errors, None)
+    assert text.count("Unexpected token") == 10
+    assert "Not all parse errors were reported.  Correct the reported errors and try again." in text
+
+
+def test_no_errors_format_to_nothing() -> None:
+    assert format_parse_errors((), None) == ""
