@@ -20,9 +20,13 @@ Conventions the evaluator can rely on:
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Iterator, Union
+from typing import Iterator, Sequence, Union
+
+
+_LAZY_POSITION = frozenset({"start_line", "start_column", "end_line", "end_column"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,25 @@ class Extent:
     start_offset: int
     end_offset: int
     source: str = field(default="", repr=False, compare=False)
+    # Line-start offsets of `source`, set only by the tokenizer's fast constructor: then the four
+    # line/column fields are left unset and computed on first access (`__getattr__` below), because
+    # most extents of a parse are never asked for a line number.
+    line_starts: "Sequence[int] | None" = field(default=None, repr=False, compare=False)
+
+    def __getattr__(self, name: str) -> int:
+        if name not in _LAZY_POSITION or name == "line_starts":
+            raise AttributeError(name)
+        starts = object.__getattribute__(self, "line_starts")
+        if starts is None:
+            raise AttributeError(name)
+        start, end = self.start_offset, self.end_offset
+        line = bisect_right(starts, start)
+        end_line = line if line >= len(starts) or end < starts[line] else bisect_right(starts, end)
+        object.__setattr__(self, "start_line", line)
+        object.__setattr__(self, "start_column", start - starts[line - 1] + 1)
+        object.__setattr__(self, "end_line", end_line)
+        object.__setattr__(self, "end_column", end - starts[end_line - 1] + 1)
+        return int(object.__getattribute__(self, name))
 
     @property
     def text(self) -> str:

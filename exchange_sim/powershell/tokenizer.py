@@ -80,25 +80,25 @@ _INT64 = (-(2**63), 2**63 - 1)
 _DECIMAL_MAX = Decimal("79228162514264337593543950335")
 
 
-def _extent_factory() -> "Callable[..., Extent]":
-    """A constructor for `Extent` that fills the slots directly: the parser makes one extent per node,
-    and the dataclass `__init__` of a frozen class costs twice as much (see scripts/bench_parse.py)."""
-    setters = [getattr(Extent, name).__set__ for name in
-               ("file", "start_line", "start_column", "end_line", "end_column", "start_offset", "end_offset", "source")]
+def _extent_factory() -> "Callable[[str | None, int, int, str, list[int]], Extent]":
+    """A constructor for `Extent` that fills only the offsets: the parser makes one extent per node
+    and most are never asked for a line number, so line and column are computed on first use
+    (`Extent.__getattr__`). The dataclass `__init__` would cost several times more
+    (scripts/bench_parse.py)."""
     new = object.__new__
-    s0, s1, s2, s3, s4, s5, s6, s7 = setters
+    set_file = Extent.file.__set__  # type: ignore[attr-defined]
+    set_start = Extent.start_offset.__set__  # type: ignore[attr-defined]
+    set_end = Extent.end_offset.__set__  # type: ignore[attr-defined]
+    set_source = Extent.source.__set__  # type: ignore[attr-defined]
+    set_lines = Extent.line_starts.__set__  # type: ignore[attr-defined]
 
-    def make(file: str | None, start_line: int, start_column: int, end_line: int, end_column: int,
-             start_offset: int, end_offset: int, source: str) -> Extent:
+    def make(file: str | None, start: int, end: int, source: str, line_starts: list[int]) -> Extent:
         extent = new(Extent)
-        s0(extent, file)
-        s1(extent, start_line)
-        s2(extent, start_column)
-        s3(extent, end_line)
-        s4(extent, end_column)
-        s5(extent, start_offset)
-        s6(extent, end_offset)
-        s7(extent, source)
+        set_file(extent, file)
+        set_start(extent, start)
+        set_end(extent, end)
+        set_source(extent, source)
+        set_lines(extent, line_starts)
         return extent
 
     return make
@@ -145,15 +145,7 @@ class Tokenizer:
     # ------------------------------------------------------------------ positions and errors
 
     def extent(self, start: int, end: int) -> Extent:
-        starts = self._line_starts
-        line = bisect_right(starts, start)
-        line_start = starts[line - 1]
-        if line >= len(starts) or end < starts[line]:  # the common case: one line
-            end_line, end_column = line, end - line_start + 1
-        else:
-            end_line = bisect_right(starts, end)
-            end_column = end - starts[end_line - 1] + 1
-        return _new_extent(self.file, line, start - line_start + 1, end_line, end_column, start, end, self.source)
+        return _new_extent(self.file, start, end, self.source, self._line_starts)
 
     def fail(self, error_id: str, message: str, start: int, end: int | None = None) -> ParseFailure:
         return ParseFailure(ParseError(error_id, message, self.extent(start, start if end is None else end)))
