@@ -462,7 +462,7 @@ class Parser(ExpressionParser):
                 self.pos = token.end
                 element = self._verbatim(token)
             else:
-                element = self.command_argument(allow_array=not name_position)
+                element = self.command_argument(allow_array=not name_position, token=token)
                 if element is None:
                     self.pos = token.end
                     element = self._bareword(token)
@@ -500,11 +500,11 @@ class Parser(ExpressionParser):
         self.pos = end
         return A.VerbatimArgumentAst(self.ext(token.start, end), self.src[start:end].rstrip())
 
-    def command_argument(self, allow_array: bool) -> A.ExpressionAst | None:
+    def command_argument(self, allow_array: bool, token: Token | None = None) -> A.ExpressionAst | None:
         """GetCommandArgument: one primary expression scanned in command mode (a bareword, number,
         string, variable with member access, `( )`, `$( )`, `@( )`, `@{ }`, `{ }`), and with
         `allow_array` a comma list of them (`IIS,SMTP` is one array argument)."""
-        first = self._single_argument()
+        first = self._single_argument(token)
         if first is None or not allow_array:
             return first
         elements = [first]
@@ -521,8 +521,9 @@ class Parser(ExpressionParser):
             return first
         return A.ArrayLiteralAst(self.ext(first.extent.start_offset, elements[-1].extent.end_offset), tuple(elements))
 
-    def _single_argument(self) -> A.ExpressionAst | None:
-        token = self.tk.next(self.pos, CMD)
+    def _single_argument(self, token: Token | None = None) -> A.ExpressionAst | None:
+        if token is None:
+            token = self.tk.next(self.pos, CMD)
         kind = token.kind
         if kind == "generic":
             self.pos = token.end

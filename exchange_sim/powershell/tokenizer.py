@@ -43,6 +43,10 @@ _DQ = "[" + DQUOTES + "]"
 # Whitespace, line continuations (backtick + newline; backtick + blank is a blank) and comments.
 _SKIP = re.compile(rf"(?:{_WS_CLASS}+|`(?:\r\n|[\r\n \t])|<#.*?#>|#[^\r\n]*)+", re.S)
 _SKIP_FIRST = frozenset(_BLANKS + "`<#")
+# Characters that are a whole token by themselves in expression mode.
+_SINGLE_EXPRESSION_SYMBOLS = frozenset("(){};,[]")
+# Token kinds that do not depend on the mode (their scan is shared between modes).
+_MODE_INVARIANT = frozenset({"eof", "nl", "str", "xstr", "$(", "@(", "@{", "splat", ";", "(", ")", "{", "}"})
 _NUMBER = re.compile(
     r"(?:0[xX](?P<hex>[0-9a-fA-F]*)|(?P<dec>(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:[eE](?P<exp>"
     + _D[:-1] + r"+]?\d*))?))(?P<suffix>[dDlL])?(?:(?P<mult>[kKmMgGtTpP])(?P<b>[bB])?)?"
@@ -111,16 +115,15 @@ class Token:
     """One token. `kind` is a short string (see module constants in the parser); `value` depends on
     the kind (number value, string value, list of expandable parts, parameter name...)."""
 
-    __slots__ = ("kind", "start", "end", "value", "ws_before", "sub", "text")
+    __slots__ = ("kind", "start", "end", "value", "sub", "text")
 
     def __init__(self, kind: str, start: int, end: int, text: str, value: object = None,
-                 ws_before: bool = False, sub: object = None) -> None:
+                 sub: object = None) -> None:
         self.kind = kind
         self.start = start
         self.end = end
         self.text = text
         self.value = value
-        self.ws_before = ws_before
         self.sub = sub
 
     def __repr__(self) -> str:
@@ -163,36 +166,48 @@ class Tokenizer:
     # ------------------------------------------------------------------ main entry
 
     def next(self, pos: int, mode: int) -> Token:
-        key = pos + pos + mode
-        token = self._cache.get(key)
+        cache = self._cache
+        token = cache.get(pos + pos + mode)
         if token is None:
             token = self._scan(pos, mode)
-            self._cache[key] = token
         return token
 
     def _scan(self, pos: int, mode: int) -> Token:
         src = self.source
+        cache = self._cache
         start = pos if pos >= self.length or src[pos] not in _SKIP_FIRST else self.skip(pos)
-        ws = start != pos
+        if start != pos:  # the same token may already be known from its own offset
+            token = cache.get(start + start + mode)
+            if token is not None:
+                cache[pos + pos + mode] = token
+                return token
         if start >= self.length:
-            return Token("eof", start, start, "", ws_before=ws)
-        c = src[start]
-        if c == "\r" or c == "\n":
-            end = start + 2 if src.startswith("\r\n", start) else start + 1
-            return Token("nl", start, end, src[start:end], ws_before=ws)
-        if c == "<" and src.startswith("<#", start):
-            raise self.fail("MissingTerminatorMultiLineComment",
-                            "The terminator '#>' is missing from the multiline comment.", self.length)
-        if mode == EXPR:
-            token = self._scan_expression(start, c)
+            token = Token("eof", start, start, "")
         else:
-            token = self._scan_command(start, c)
-        token.ws_before = ws
+            c = src[start]
+            if c == "\r" or c == "\n":
+                end = start + 2 if src.startswith("\r\n", start) else start + 1
+                token = Token("nl", start, end, src[start:end])
+            elif c == "<" and src.startswith("<#", start):
+                raise self.fail("MissingTerminatorMultiLineComment",
+                                "The terminator '#>' is missing from the multiline comment.", self.length)
+            elif mode == EXPR:
+                token = self._scan_expression(start, c)
+            else:
+                token = self._scan_command(start, c)
+        cache[pos + pos + mode] = token
+        cache[start + start + mode] = token
+        if token.kind in _MODE_INVARIANT:  # scanned the same way in both modes: scan once
+            other = 1 - mode
+            cache[pos + pos + other] = token
+            cache[start + start + other] = token
         return token
 
     # ------------------------------------------------------------------ expression mode
 
     def _scan_expression(self, start: int, c: str) -> Token:
+        if c in _SINGLE_EXPRESSION_SYMBOLS:
+            return Token(c, start, start + 1, c)
         src = self.source
         if c == "$":
             if src.startswith("$(", start):
