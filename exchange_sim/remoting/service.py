@@ -17,12 +17,13 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from aiohttp import web
 
 from exchange_sim.remoting.auth import UserDirectory, write_credential_file
-from exchange_sim.remoting.dispatcher import Dispatcher, PowerShellRunner, PsrpShells, ServerIdentity
+from exchange_sim.remoting.dispatcher import Dispatcher, PowerShellRunner, ServerIdentity
+from exchange_sim.remoting.psrp import PipelineRunner, PsrpShells
 from exchange_sim.remoting.http import DEFAULT_BODY_LIMIT, ListenerPolicy, WsmanEndpoint
 from exchange_sim.remoting.tls import CertificateSource, HandshakeContexts, NoListenerCertificate
 
@@ -39,7 +40,7 @@ class ServerPlan:
     winrm_certificate: CertificateSource
     iis_certificate: CertificateSource
     runner: PowerShellRunner | None = None
-    psrp_factory: Callable[[], PsrpShells] | None = None
+    pipeline_runner: PipelineRunner | None = None
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ class RemotingService:
         assert self._executor is not None
         listeners: list[_Listener] = []
         for index, plan in enumerate(self.plans):
-            psrp = plan.psrp_factory() if plan.psrp_factory is not None else None
+            psrp = PsrpShells(self._executor, plan.pipeline_runner)
             dispatcher = Dispatcher(plan.identity, self._executor, plan.runner, psrp)
             self._dispatchers.append(dispatcher)
             layout = (

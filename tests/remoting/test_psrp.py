@@ -1,0 +1,50 @@
+"""PSRP through the real pypsrp client: runspace pools at /PowerShell/ and /wsman, configuration rules."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from pypsrp.exceptions import WSManFaultError
+from pypsrp.powershell import PowerShell, RunspacePool
+from pypsrp.wsman import WSMan
+
+from tests.remoting.conftest import USER
+
+
+def _wsman(endpoint, auth: str = "ntlm", **kwargs) -> WSMan:
+    url = urlparse(endpoint.url)
+    return WSMan(url.hostname, port=url.port, path=url.path.lstrip("/"), ssl=url.scheme == "https",
+                 username=USER.name, password=USER.password, auth=auth, **kwargs)
+
+
+def test_exchange_runspace_pool_opens_and_closes_at_powershell_path(service) -> None:
+    with _wsman(service.endpoint("EXCH01", "IIS", "http")) as wsman:
+        with RunspacePool(wsman, configuration_name="Microsoft.Exchange") as pool:
+            assert pool.state == 2  # Opened
+    assert len(service.service._dispatchers[0].shells) == 0
+
+
+def test_negotiate_spnego_pool_opens_over_https(service, listener_certificate_file) -> None:
+    endpoint = service.endpoint("EXCH01", "IIS", "https")
+    with _wsman(endpoint, auth="negotiate", cert_validation=str(listener_certificate_file)) as wsman:
+        with RunspacePool(wsman, configuration_name="Microsoft.Exchange") as pool:
+            assert pool.state == 2
+
+
+def test_script_on_the_exchange_endpoint_is_refused(service) -> None:
+    with _wsman(service.endpoint("EXCH01", "IIS", "http")) as wsman:
+        with RunspacePool(wsman, configuration_name="Microsoft.Exchange") as pool:
+            ps = PowerShell(pool)
+            ps.add_script("Get-ExchangeCertificate | Select-Object Thumbprint")
+            output = ps.invoke()
+    assert output == []
+    assert ps.had_errors
+    assert "no-language mode" in str(ps.streams.error[0])
+
+
+def test_unknown_configuration_is_fault_2150858811(service) -> None:
+    with _wsman(service.endpoint("EXCH01", "WinRM", "http")) as wsman:
+        with pytest.raises(WSManFaultError) as caught:
+            RunspacePool(wsman, configuration_name="Microsoft.Nothing").open()
+    assert caught.value.code == 2150858811
