@@ -33,6 +33,10 @@ _SIMPLE_NAME = re.compile(r"(?:[^\W\d]|_)\w*")
 _TYPE_IDENT = re.compile(r"[^\W\d][\w.`+]*|_[\w.`+]*")
 _POSTFIX_FIRST = frozenset(".:[<")
 _BLOCK_COMMENTS = re.compile(r"(?:<#.*?#>)*", re.S)
+_SKIP_NEWLINES_FIRST = frozenset(
+    " \t\x0b\x0c\xa0\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000`<#\r\n;"
+)
 _SKIP_NEWLINES = re.compile(
     r"(?:[ \t\x0b\x0c\xa0\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|`(?:\r\n|[\r\n \t])|<#.*?#>|#[^\r\n]*|\r\n|\r|\n)+",
     re.S,
@@ -52,11 +56,15 @@ class ExpressionParser:
         self.pos = 0
         self.disable_comma = False
         self.ext = tokenizer.extent  # bound once: the parser makes an extent for every node
+        self._cached_token = tokenizer._cache.get  # peek() is the hottest call of the parser
+        self._scan_token = tokenizer._scan
 
     # ------------------------------------------------------------------ small helpers
 
     def peek(self, mode: int = EXPR) -> Token:
-        return self.tk.next(self.pos, mode)
+        pos = self.pos
+        token = self._cached_token(pos + pos + mode)
+        return token if token is not None else self._scan_token(pos, mode)
 
     def error(self, error_id: str, message: str, start: int, end: int | None = None) -> ParseFailure:
         return self.tk.fail(error_id, message, start, end)
@@ -66,14 +74,18 @@ class ExpressionParser:
                           token.start, token.end)
 
     def skip_newlines(self) -> None:
-        m = _SKIP_NEWLINES.match(self.src, self.pos)
-        if m:
-            self.pos = m.end()
+        pos = self.pos
+        if pos < self.tk.length and self.src[pos] in _SKIP_NEWLINES_FIRST:
+            m = _SKIP_NEWLINES.match(self.src, pos)
+            if m:
+                self.pos = m.end()
 
     def skip_newlines_and_semis(self) -> None:
-        m = _SKIP_NEWLINES_SEMIS.match(self.src, self.pos)
-        if m:
-            self.pos = m.end()
+        pos = self.pos
+        if pos < self.tk.length and self.src[pos] in _SKIP_NEWLINES_FIRST:
+            m = _SKIP_NEWLINES_SEMIS.match(self.src, pos)
+            if m:
+                self.pos = m.end()
 
     def starts_expression(self, token: Token) -> bool:
         kind = token.kind
@@ -208,7 +220,7 @@ class ExpressionParser:
     # ------------------------------------------------------------------ primaries
 
     def parse_primary(self, with_member_access: bool, mode: int = EXPR) -> A.ExpressionAst | None:
-        token = self.tk.next(self.pos, mode)
+        token = self.peek(mode)
         kind = token.kind
         expr: A.ExpressionAst
         if kind == "var" or kind == "splat":
@@ -294,7 +306,7 @@ class ExpressionParser:
             arguments, end = self._method_arguments(self.pos)
             return A.InvokeMemberExpressionAst(self.ext(start, end), target, member, arguments, static)
         if c == "{":
-            block = self.script_block_expression(self.tk.next(self.pos, EXPR))
+            block = self.script_block_expression(self.peek())
             return A.InvokeMemberExpressionAst(self.ext(start, block.extent.end_offset), target, member, (block,), static)
         return A.MemberExpressionAst(self.ext(start, member.extent.end_offset), target, member, static)
 

@@ -12,6 +12,7 @@ error: nothing of a script with a syntax error runs, so later errors change noth
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 
@@ -61,6 +62,10 @@ def parse(text: str, file: str | None = None) -> ParseResult:
     if signature is not None:  # the signature block ends the script text (§2.7)
         tokenizer.length = signature.start()
     parser = Parser(tokenizer)
+    # A parse allocates tens of thousands of small acyclic objects (tokens, extents, nodes); the
+    # cyclic garbage collector would run many times over them for nothing, so it waits until the end.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return ParseResult(parser.parse_script())
     except ParseFailure as failure:
@@ -68,6 +73,9 @@ def parse(text: str, file: str | None = None) -> ParseResult:
     except RecursionError:
         error = ParseError("ScriptTooComplicated", "The script is too complicated to be parsed.", tokenizer.extent(0, 0))
         return ParseResult(None, (error,))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class Parser(ExpressionParser):
@@ -421,7 +429,7 @@ class Parser(ExpressionParser):
 
     def parse_command(self) -> A.CommandAst | None:
         """CommandRule: `[&|.] name {parameter | argument | redirection}` scanned in command mode."""
-        first = self.tk.next(self.pos, CMD)
+        first = self.peek(CMD)
         start = first.start
         invocation: str | None = None
         if first.kind in ("&", "."):
@@ -433,7 +441,7 @@ class Parser(ExpressionParser):
         name_position = True
         end_of_parameters = False
         while True:
-            token = self.tk.next(self.pos, CMD)
+            token = self.peek(CMD)
             kind = token.kind
             if kind in _COMMAND_END:
                 break
@@ -486,7 +494,7 @@ class Parser(ExpressionParser):
         argument: A.ExpressionAst | None = None
         end = token.end
         if token.sub:  # `-Name:value`: the value is attached (needed for `-Switch:$false`)
-            if self.tk.next(self.pos, CMD).kind != ",":
+            if self.peek(CMD).kind != ",":
                 argument = self.command_argument(allow_array=True)
             if argument is None:
                 raise self.error("ParameterRequiresArgument", f"Parameter {token.text} requires an argument.", token.end)
@@ -508,7 +516,7 @@ class Parser(ExpressionParser):
         if first is None or not allow_array:
             return first
         elements = [first]
-        token = self.tk.next(self.pos, CMD)
+        token = self.peek(CMD)
         while token.kind == ",":
             self.pos = token.end
             self.skip_newlines()
@@ -516,14 +524,14 @@ class Parser(ExpressionParser):
             if element is None:
                 raise self.error("MissingExpression", "Missing expression after ',' in pipeline element.", token.end)
             elements.append(element)
-            token = self.tk.next(self.pos, CMD)
+            token = self.peek(CMD)
         if len(elements) == 1:
             return first
         return A.ArrayLiteralAst(self.ext(first.extent.start_offset, elements[-1].extent.end_offset), tuple(elements))
 
     def _single_argument(self, token: Token | None = None) -> A.ExpressionAst | None:
         if token is None:
-            token = self.tk.next(self.pos, CMD)
+            token = self.peek(CMD)
         kind = token.kind
         if kind == "generic":
             self.pos = token.end
