@@ -1,0 +1,31 @@
+"""Opening a lab's SQLite file: WAL journal, one connection shared by the lab's threads."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from exchange_sim.db.migrations import SchemaTooNew, migrate
+
+
+class DatabaseError(Exception):
+    """The lab database cannot be opened or is newer than this program understands."""
+
+
+def open_database(path: Path) -> sqlite_utils.Database:
+    try:
+        # The remoting service runs cmdlets on worker threads; the lab serialises transactions
+        # with its own lock, so one connection may be used from several threads.
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30.0)
+        db = sqlite_utils.Database(conn)
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db)
+    except SchemaTooNew as error:
+        raise DatabaseError(str(error)) from error
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"The lab database '{path}' cannot be opened: {error}") from error
+    return db

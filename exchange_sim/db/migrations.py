@@ -1,0 +1,161 @@
+"""Numbered schema migrations; a lab database records the last one applied.
+
+Append new migrations at the end; never edit one that has shipped, since existing labs already ran
+it. Only configuration is stored: Services and Status are derived at query time (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+class SchemaTooNew(Exception):
+    """The database was written by a newer exchange-sim."""
+
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _initial_schema(db: sqlite_utils.Database) -> None:
+    db["organization"].create(
+        {"id": int, "name": str}, pk="id"
+    )
+    db["accepted_domains"].create(
+        {"name": str, "authoritative": int, "position": int}, pk="name"
+    )
+    db["servers"].create(
+        {
+            "name": str,
+            "fqdn": str,
+            "netbios": str,
+            "version": str,
+            "roles": str,  # JSON list, in Exchange's role order
+            "domain": str,
+            "position": int,
+        },
+        pk="name",
+    )
+    db["users"].create(
+        {"name": str, "domain": str, "password": bytes}, pk=("domain", "name")
+    )
+    db["clock"].create(
+        {"id": int, "mode": str, "pinned_at": str, "offset_seconds": float}, pk="id"
+    )
+    db["store_entries"].create(
+        {
+            "server": str,
+            "store": str,
+            "thumbprint": str,
+            "certificate_der": bytes,
+            "request_der": bytes,
+            "has_private_key": int,
+            "exportable": int,
+            "friendly_name": str,
+            "archived": int,
+            "added_at": str,
+            "request_friendly_name": str,
+            "request_subject": str,
+            "network_service_acl": int,
+        },
+        pk=("server", "store", "thumbprint"),
+        foreign_keys=[("server", "servers", "name")],
+        not_null={"certificate_der"},
+    )
+    db["private_keys"].create(
+        {"server": str, "store": str, "thumbprint": str, "encrypted_key": bytes},
+        pk=("server", "store", "thumbprint"),
+    )
+    db["server_config"].create(
+        {
+            "server": str,
+            "internal_transport_thumbprint": str,
+            "pop_certificate_name": str,
+            "imap_certificate_name": str,
+            "um_thumbprint": str,
+            "um_callrouter_thumbprint": str,
+            "um_startup_mode": str,
+        },
+        pk="server",
+        foreign_keys=[("server", "servers", "name")],
+    )
+    db["iis_bindings"].create(
+        {
+            "server": str,
+            "site_id": int,
+            "site_name": str,
+            "port": int,
+            "thumbprint": str,
+            "require_ssl": int,
+        },
+        pk=("server", "site_id"),
+        foreign_keys=[("server", "servers", "name")],
+    )
+    db["federation_trusts"].create(
+        {"name": str, "thumbprint": str}, pk=("name", "thumbprint")
+    )
+    db["send_connectors"].create(
+        {"name": str, "fqdn": str, "tls_certificate_name": str, "address_spaces": str},
+        pk="name",
+    )
+    db["receive_connectors"].create(
+        {"server": str, "name": str, "fqdn": str, "tls_certificate_name": str},
+        pk=("server", "name"),
+    )
+    db["auth_config"].create(
+        {
+            "id": int,
+            "current_thumbprint": str,
+            "next_thumbprint": str,
+            "previous_thumbprint": str,
+            "next_effective_date": str,
+        },
+        pk="id",
+    )
+    db["lab_ca"].create(
+        {"id": int, "certificate_der": bytes, "encrypted_key": bytes, "next_serial": int}, pk="id"
+    )
+    db["spare_keys"].create({"id": int, "bits": int, "encrypted_key": bytes}, pk="id")
+    db["audit_log"].create(
+        {
+            "id": int,
+            "at": str,
+            "server": str,
+            "command": str,
+            "parameters": str,  # JSON object, secrets already redacted
+            "command_line": str,
+            "outcome": str,
+            "error": str,
+        },
+        pk="id",
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_initial_schema,)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    if "schema_version" not in db.table_names():
+        return 0
+    row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Applies every migration newer than the database, each in its own transaction."""
+    if "schema_version" not in db.table_names():
+        db["schema_version"].create({"version": int, "applied_at": str}, pk="version")
+    current = schema_version(db)
+    if current > len(MIGRATIONS):
+        raise SchemaTooNew(
+            f"The lab database has schema version {current}, newer than this program's "
+            f"{len(MIGRATIONS)}; upgrade exchange-sim"
+        )
+    for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
+        with db.atomic():
+            migration(db)
+            db.execute(
+                "INSERT INTO schema_version (version, applied_at) VALUES (?, datetime('now'))",
+                [number],
+            )
+    return len(MIGRATIONS)

@@ -1,0 +1,389 @@
+"""A lab: one folder holding a simulated Exchange organisation (database, lab.key, file system)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from exchange_sim.certs.facts import is_self_signed
+from exchange_sim.certs.formats import CertificateDataError, certificate_der, read_certificate_data
+from exchange_sim.certs.thumbprint import Thumbprint
+from exchange_sim.db import DatabaseError, open_database
+from exchange_sim.lab.audit import AuditLog
+from exchange_sim.lab.authority import IssuedCertificate, LabAuthority
+from exchange_sim.lab.clock import LabClock
+from exchange_sim.lab.config import ServerConfig
+from exchange_sim.lab.errors import LabError
+from exchange_sim.lab.filesystem import DEFAULT_LOCATION, LabFileSystem, server_root
+from exchange_sim.lab.fixtures import DEFAULT_FIXTURE, FixtureSpec, load_fixture
+from exchange_sim.lab.key_supply import KeySupply
+from exchange_sim.lab.lab_key import LAB_KEY_FILE, LabSecret
+from exchange_sim.lab.model import (
+    AcceptedDomain,
+    AuthConfig,
+    LabUser,
+    ReceiveConnector,
+    SendConnector,
+    Server,
+    StoreEntry,
+)
+from exchange_sim.lab.seeding import seed_auth_certificate, seed_server
+from exchange_sim.lab.stores import CertificateStore, thumbprint_text
+from exchange_sim.lab.transactions import TransactionScope
+
+DATABASE_FILE = "lab.db"
+LAB_ENVIRONMENT_VARIABLE = "EXCHANGE_SIM_LAB"
+
+ServerRef = Server | str
+
+
+def default_lab_path() -> Path:
+    """`$EXCHANGE_SIM_LAB`, else `./store`."""
+    configured = os.environ.get(LAB_ENVIRONMENT_VARIABLE, "").strip()
+    return Path(configured) if configured else Path.cwd() / "store"
+
+
+def is_lab(path: Path) -> bool:
+    return (path / DATABASE_FILE).is_file() and (path / LAB_KEY_FILE).is_file()
+
+
+def open_or_create(path: Path | str | None = None, fixture: str | Path = DEFAULT_FIXTURE) -> Lab:
+    """Opens the lab at `path` (default: default_lab_path()), creating it from `fixture` first."""
+    lab_path = Path(path) if path is not None else default_lab_path()
+    if is_lab(lab_path):
+        return Lab.open(lab_path)
+    return Lab.create(lab_path, fixture=fixture)
+
+
+class Lab:
+    def __init__(self, path: Path, db: sqlite_utils.Database, secret: LabSecret) -> None:
+        self.path = path
+        self._db = db
+        self._secret = secret
+        self._scope = TransactionScope(db)
+        self.clock = LabClock(db)
+        self.audit = AuditLog(db, self._scope, self.clock)
+        self._keys = KeySupply(db, secret, self._scope)
+        self._authority = LabAuthority(
+            db, secret, self._scope, self.clock, self._keys, lambda: self.name, self._trust_lab_ca
+        )
+
+    # -- creating and opening -------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path | str, fixture: str | Path = DEFAULT_FIXTURE) -> Lab:
+        lab_path = Path(path)
+        spec = load_fixture(fixture)
+        if lab_path.exists() and (not lab_path.is_dir() or any(lab_path.iterdir())):
+            raise LabError(f"Cannot create a lab in '{lab_path}': the folder exists and is not empty")
+        created_folder = not lab_path.exists()
+        try:
+            lab_path.mkdir(parents=True, exist_ok=True)
+            secret = LabSecret.create(lab_path)
+            lab = cls(lab_path, open_database(lab_path / DATABASE_FILE), secret)
+            lab._populate(spec)
+        except BaseException:
+            # Leave no half-made lab behind: the next attempt would refuse the non-empty folder.
+            if created_folder:
+                shutil.rmtree(lab_path, ignore_errors=True)
+            else:
+                for child in lab_path.iterdir():
+                    shutil.rmtree(child) if child.is_dir() else child.unlink()
+            raise
+        return lab
+
+    @classmethod
+    def open(cls, path: Path | str) -> Lab:
+        lab_path = Path(path)
+        if not is_lab(lab_path):
+            raise LabError(
+                f"'{lab_path}' is not a lab (no {DATABASE_FILE} and {LAB_KEY_FILE}); "
+                f"create one with: exchange-sim lab new {lab_path}"
+            )
+        secret = LabSecret.load(lab_path)
+        try:
+            db = open_database(lab_path / DATABASE_FILE)
+        except DatabaseError as error:
+            raise LabError(str(error)) from error
+        return cls(lab_path, db, secret)
+
+    def close(self) -> None:
+        """Keeps any keys the pool has ready for the next process, then closes the database."""
+        self._keys.store_spares()
+        self._db.conn.close()
+
+    def __enter__(self) -> Lab:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _populate(self, spec: FixtureSpec) -> None:
+        with self.transaction():
+            self._db["organization"].insert({"id": 1, "name": spec.name})
+            for position, domain in enumerate(spec.accepted_domains):
+                self._db["accepted_domains"].insert(
+                    {"name": domain.name, "authoritative": int(domain.authoritative), "position": position}
+                )
+            for position, server in enumerate(spec.servers):
+                self._db["servers"].insert(
+                    {
+                        "name": server.name,
+                        "fqdn": server.fqdn,
+                        "netbios": server.name.upper(),
+                        "version": server.version,
+                        "roles": json.dumps(list(server.roles)),
+                        "domain": server.domain,
+                        "position": position,
+                    }
+                )
+                self._db["server_config"].insert(
+                    {"server": server.name, "um_startup_mode": server.um_startup_mode}
+                )
+            for user in spec.users:
+                self.set_user(LabUser(user.name, user.domain, user.password))
+            if spec.pinned_clock is not None:
+                self.clock.pin(spec.pinned_clock)
+            for connector in spec.send_connectors:
+                self.set_send_connector(connector)
+            for receive in spec.receive_connectors:
+                self.set_receive_connector(
+                    ReceiveConnector(self._server_name(receive.server), receive.name, receive.fqdn,
+                                     receive.tls_certificate_name)
+                )
+            servers = self.servers()
+            for server in servers:
+                seed_server(self, server)
+                profile = server_root(self.path, server.name) / DEFAULT_LOCATION.replace("\\", "/")[3:]
+                profile.mkdir(parents=True, exist_ok=True)
+            seed_auth_certificate(self, servers)
+
+    # -- the organisation -----------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        row = self._db.execute("SELECT name FROM organization WHERE id = 1").fetchone()
+        return row[0] if row else ""
+
+    @property
+    def accepted_domains(self) -> list[AcceptedDomain]:
+        rows = self._db.execute(
+            "SELECT name, authoritative FROM accepted_domains ORDER BY position"
+        ).fetchall()
+        return [AcceptedDomain(row[0], bool(row[1])) for row in rows]
+
+    def servers(self) -> list[Server]:
+        rows = self._db.execute(
+            "SELECT name, fqdn, netbios, version, roles, domain FROM servers ORDER BY position"
+        ).fetchall()
+        return [Server(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])), row[5]) for row in rows]
+
+    def server(self, name_or_fqdn: str) -> Server | None:
+        wanted = name_or_fqdn.strip().lower()
+        for server in self.servers():
+            if wanted in (server.name.lower(), server.fqdn.lower(), server.netbios.lower()):
+                return server
+        return None
+
+    def _server_name(self, server: ServerRef) -> str:
+        if isinstance(server, Server):
+            return server.name
+        found = self.server(server)
+        if found is None:
+            raise LabError(f"The lab has no server '{server}'")
+        return found.name
+
+    # -- transactions and audit -----------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One per cmdlet; nested use joins the outer one; an exception rolls everything back."""
+        with self._scope.transaction():
+            yield
+
+    @contextmanager
+    def cmdlet(self, server: ServerRef, command: str, parameters: Mapping[str, object]) -> Iterator[None]:
+        """A cmdlet call: its own transaction, and an audit record whatever the outcome."""
+        server_name = server.name if isinstance(server, Server) else server
+        try:
+            with self.transaction():
+                yield
+        except BaseException as error:
+            self.audit.record(server_name, command, parameters, "Failed", str(error) or type(error).__name__)
+            raise
+        self.audit.record(server_name, command, parameters, "Completed", None)
+
+    # -- stores, keys, configuration ------------------------------------------------------
+    def store(self, server: ServerRef, store: str) -> CertificateStore:
+        return CertificateStore(self._db, self._secret, self._scope, self._server_name(server), store)
+
+    def private_key(self, server: ServerRef, thumbprint: Thumbprint | str) -> rsa.RSAPrivateKey | None:
+        for store in ("My", "REQUEST"):
+            key = self.store(server, store).private_key(thumbprint)
+            if key is not None:
+                return key
+        return None
+
+    def config(self, server: ServerRef) -> ServerConfig:
+        return ServerConfig(self._db, self._scope, self._server_name(server))
+
+    def take_key(self, bits: int) -> rsa.RSAPrivateKey:
+        return self._keys.take(bits)
+
+    def fill_spare_keys(self) -> None:
+        self._keys.fill_spares()
+
+    @property
+    def key_pool_running(self) -> bool:
+        return self._keys.pool_running
+
+    def filesystem(self, server: ServerRef, mounts: Mapping[str, str | Path] | None = None) -> LabFileSystem:
+        return LabFileSystem(self.path, self._server_name(server), mounts=mounts)
+
+    # -- connectors, auth, federation -----------------------------------------------------
+    def send_connectors(self) -> list[SendConnector]:
+        rows = self._db.execute(
+            "SELECT name, fqdn, tls_certificate_name, address_spaces FROM send_connectors ORDER BY rowid"
+        ).fetchall()
+        return [SendConnector(row[0], row[1], row[2], tuple(json.loads(row[3] or '["*"]'))) for row in rows]
+
+    def set_send_connector(self, connector: SendConnector) -> None:
+        with self.transaction():
+            self._db["send_connectors"].upsert(
+                {
+                    "name": connector.name,
+                    "fqdn": connector.fqdn,
+                    "tls_certificate_name": connector.tls_certificate_name,
+                    "address_spaces": json.dumps(list(connector.address_spaces)),
+                },
+                pk="name",
+            )
+
+    def receive_connectors(self, server: ServerRef | None = None) -> list[ReceiveConnector]:
+        rows = self._db.execute(
+            "SELECT server, name, fqdn, tls_certificate_name FROM receive_connectors ORDER BY rowid"
+        ).fetchall()
+        connectors = [ReceiveConnector(*row) for row in rows]
+        if server is None:
+            return connectors
+        name = self._server_name(server)
+        return [connector for connector in connectors if connector.server == name]
+
+    def set_receive_connector(self, connector: ReceiveConnector) -> None:
+        with self.transaction():
+            self._db["receive_connectors"].upsert(
+                {
+                    "server": self._server_name(connector.server),
+                    "name": connector.name,
+                    "fqdn": connector.fqdn,
+                    "tls_certificate_name": connector.tls_certificate_name,
+                },
+                pk=("server", "name"),
+            )
+
+    def auth_config(self) -> AuthConfig:
+        row = self._db.execute(
+            "SELECT current_thumbprint, next_thumbprint, previous_thumbprint, next_effective_date "
+            "FROM auth_config WHERE id = 1"
+        ).fetchone()
+        if row is None:
+            return AuthConfig()
+        return AuthConfig(row[0], row[1], row[2], datetime.fromisoformat(row[3]) if row[3] else None)
+
+    def set_auth_config(self, config: AuthConfig) -> None:
+        with self.transaction():
+            self._db["auth_config"].upsert(
+                {
+                    "id": 1,
+                    "current_thumbprint": config.current_thumbprint,
+                    "next_thumbprint": config.next_thumbprint,
+                    "previous_thumbprint": config.previous_thumbprint,
+                    "next_effective_date": config.next_effective_date.isoformat()
+                    if config.next_effective_date
+                    else None,
+                },
+                pk="id",
+            )
+
+    def federation_trusts(self) -> list[tuple[str, str]]:
+        rows = self._db.execute("SELECT name, thumbprint FROM federation_trusts ORDER BY rowid").fetchall()
+        return [(row[0], row[1]) for row in rows]
+
+    def add_federation_certificate(self, trust_name: str, thumbprint: Thumbprint | str) -> None:
+        with self.transaction():
+            self._db["federation_trusts"].upsert(
+                {"name": trust_name, "thumbprint": thumbprint_text(thumbprint)}, pk=("name", "thumbprint")
+            )
+
+    def remove_federation_certificate(self, trust_name: str, thumbprint: Thumbprint | str) -> None:
+        with self.transaction():
+            self._db.execute(
+                "DELETE FROM federation_trusts WHERE name = ? AND thumbprint = ?",
+                [trust_name, thumbprint_text(thumbprint)],
+            )
+
+    # -- users who may connect (remoting) -------------------------------------------------
+    def users(self) -> list[LabUser]:
+        rows = self._db.execute("SELECT name, domain, password FROM users ORDER BY rowid").fetchall()
+        return [LabUser(row[0], row[1], self._secret.open_text(bytes(row[2]))) for row in rows]
+
+    def user(self, name: str, domain: str | None = None) -> LabUser | None:
+        """Case-insensitive; `DOMAIN\\name` and `name@domain` forms are understood."""
+        if "\\" in name and domain is None:
+            domain, name = name.split("\\", 1)
+        elif "@" in name and domain is None:
+            name, domain = name.split("@", 1)
+        for user in self.users():
+            if user.name.lower() != name.lower():
+                continue
+            if domain is None or domain.split(".")[0].lower() == user.domain.lower():
+                return user
+        return None
+
+    def set_user(self, user: LabUser) -> None:
+        with self.transaction():
+            self._db["users"].upsert(
+                {"name": user.name, "domain": user.domain.upper(), "password": self._secret.seal_text(user.password)},
+                pk=("domain", "name"),
+            )
+
+    # -- trust and the lab CA -------------------------------------------------------------
+    def trust(self, data: bytes) -> list[str]:
+        """Adds CA certificates to every server: self-signed ones to Root, others to CA.
+
+        Returns the thumbprints added.
+        """
+        try:
+            bundle = read_certificate_data(data, None)
+        except CertificateDataError as error:
+            raise LabError(f"The file is not a certificate: {error}") from error
+        added: list[str] = []
+        with self.transaction():
+            for cert in bundle.certificates:
+                self._add_trusted(cert)
+                added.append(Thumbprint.of(cert).hex)
+        return added
+
+    def _add_trusted(self, cert: x509.Certificate) -> None:
+        der = certificate_der(cert)
+        store = "Root" if is_self_signed(cert) else "CA"
+        entry = StoreEntry(store=store, thumbprint=Thumbprint.of_der(der).hex, certificate_der=der,
+                           added_at=self.clock.now())
+        for server in self.servers():
+            self.store(server, store).add(entry)
+
+    def _trust_lab_ca(self, cert: x509.Certificate) -> None:
+        self._add_trusted(cert)
+
+    def certificate_authority(self) -> x509.Certificate:
+        return self._authority.certificate()
+
+    def issue_certificate(self, request: bytes | str) -> IssuedCertificate:
+        """The lab CA signs a PKCS#10 request as submitted (subject and SANs from the request)."""
+        return self._authority.issue(request)
