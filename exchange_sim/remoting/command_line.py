@@ -13,14 +13,30 @@ from typing import Sequence
 
 _POWERSHELL_PROGRAMS = {"powershell", "powershell.exe", "pwsh", "pwsh.exe"}
 
-# powershell.exe's parameters with whether they take a value; shortest accepted prefixes as PS 5.1 resolves
-# them (`-e` is EncodedCommand, `-ex` ExecutionPolicy, `-c` Command).
-_SWITCHES = ("noprofile", "noninteractive", "nologo", "noexit", "sta", "mta", "help")
-_VALUED = ("executionpolicy", "inputformat", "outputformat", "windowstyle", "version", "configurationname",
-           "encodedarguments")
-_PREFERRED = {"e": "encodedcommand", "ec": "encodedcommand", "c": "command", "f": "file", "ex": "executionpolicy",
-              "ep": "executionpolicy", "nop": "noprofile", "noni": "noninteractive", "w": "windowstyle",
-              "v": "version", "o": "outputformat", "i": "inputformat", "nol": "nologo"}
+# powershell.exe 5.1 tries its parameters in this order and takes the first whose name starts with what was
+# typed, provided at least the minimal prefix was typed (so `-e`/`-enc` is EncodedCommand, `-ex` ExecutionPolicy,
+# `-c` Command); `-ec`, `-ep` and `-ea` are extra aliases.
+_PARAMETERS: tuple[tuple[str, str, bool], ...] = (  # (name, minimal prefix, takes a value)
+    ("help", "h", False),
+    ("windowstyle", "w", True),
+    ("nologo", "nol", False),
+    ("noexit", "noe", False),
+    ("sta", "s", False),
+    ("mta", "mta", False),
+    ("noprofile", "nop", False),
+    ("noninteractive", "noni", False),
+    ("inputformat", "i", True),
+    ("outputformat", "o", True),
+    ("executionpolicy", "ex", True),
+    ("encodedcommand", "e", True),
+    ("encodedarguments", "encodeda", True),
+    ("command", "c", True),
+    ("file", "f", True),
+    ("version", "v", True),
+    ("configurationname", "config", True),
+)
+_ALIASES = {"ec": "encodedcommand", "ep": "executionpolicy", "ea": "encodedarguments", "?": "help"}
+_VALUED = {name for name, _, valued in _PARAMETERS if valued}
 
 
 @dataclass(frozen=True)
@@ -133,11 +149,12 @@ def _parse_powershell(words: list[str], line: str) -> PowerShellLaunch | LaunchE
 
 
 def _resolve(typed: str) -> str | None:
-    if typed in _PREFERRED:
-        return _PREFERRED[typed]
-    names = ("encodedcommand", "command", "file", *_SWITCHES, *_VALUED)
-    matches = [name for name in names if name.startswith(typed)] if typed else []
-    return matches[0] if len(matches) == 1 else None
+    if typed in _ALIASES:
+        return _ALIASES[typed]
+    for name, minimal, _ in _PARAMETERS:
+        if typed and name.startswith(typed) and typed.startswith(minimal):
+            return name
+    return None
 
 
 def _decode(text: str) -> PowerShellLaunch | LaunchError:

@@ -85,6 +85,7 @@ class RemotingService:
     directory: UserDirectory
     options: ServiceOptions = ServiceOptions()
     skipped: list[str] = field(default_factory=list)  # listeners that could not start, with the reason
+    _listeners: list[_Listener] = field(default_factory=list)
     _runners: list[web.AppRunner] = field(default_factory=list)
     _dispatchers: list[Dispatcher] = field(default_factory=list)
     _sweeper: asyncio.Task[None] | None = None
@@ -94,22 +95,28 @@ class RemotingService:
 
     async def start(self) -> list[Endpoint]:
         """Bind every listener and start accepting; returns the endpoint table."""
+        endpoints = self.bind()
+        await self.accept()
+        return endpoints
+
+    def bind(self) -> list[Endpoint]:
+        """Bind (and listen on) every socket without accepting yet, so the table can be published first."""
         self._private = tempfile.TemporaryDirectory(prefix="exchange-sim-remoting-")
         private = Path(self._private.name)
         os.chmod(private, 0o700)
         self._install_credentials(private / "ntlm-users")
         self._executor = ThreadPoolExecutor(max_workers=self.options.workers, thread_name_prefix="remoting")
-        listeners = self._bind(private)
-        endpoints: list[Endpoint] = []
-        for listener in listeners:
+        self._listeners = self._bind(private)
+        return [listener.endpoint for listener in self._listeners]
+
+    async def accept(self) -> None:
+        for listener in self._listeners:
             runner = web.AppRunner(listener.app, access_log=None, handle_signals=False)
             await runner.setup()
             site = web.SockSite(runner, listener.sock, ssl_context=listener.ssl_context)
             await site.start()
             self._runners.append(runner)
-            endpoints.append(listener.endpoint)
         self._sweeper = asyncio.get_running_loop().create_task(self._sweep_idle())
-        return endpoints
 
     async def stop(self) -> None:
         if self._sweeper is not None:
@@ -119,6 +126,9 @@ class RemotingService:
         for runner in self._runners:
             await runner.cleanup()
         self._runners.clear()
+        for listener in self._listeners:
+            listener.sock.close()
+        self._listeners.clear()
         for dispatcher in self._dispatchers:
             dispatcher.close_all()
         if self._executor is not None:
