@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.expression_parser import ExpressionParser
 from exchange_sim.powershell.parse_errors import ParseError, ParseFailure
+from exchange_sim.powershell.script_comments import help_text, requirements
 from exchange_sim.powershell.tokenizer import CMD, EXPR, FORCE_NEW, Token, Tokenizer
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -35,9 +36,7 @@ _COMMAND_END = frozenset({"nl", "eof", ")", "}", ";", "|", "&&", "||"})
 _SWITCH_OPTIONS = ("regex", "wildcard", "exact", "casesensitive", "file", "parallel")
 _STREAM_NAMES = {"*": "all streams", "1": "output stream", "2": "error stream", "3": "warning stream",
                  "4": "verbose stream", "5": "debug stream", "6": "information stream"}
-_REQUIRES = re.compile(r"^[ \t]*#requires[ \t]+(.*)$", re.I | re.M)
 _SIGNATURE = re.compile(r"^# SIG # Begin signature block", re.M)
-_HELP_KEYWORD = re.compile(r"^\s*\.(SYNOPSIS|DESCRIPTION|PARAMETER|EXAMPLE|NOTES|LINK|INPUTS|OUTPUTS)\b", re.I | re.M)
 _VERBATIM = re.compile(r"""(?:"[^"\r\n]*"?|[^\r\n|"])*""")
 
 
@@ -87,10 +86,10 @@ class Parser(ExpressionParser):
         self.pos = 0
         usings = self._using_statements()
         block = self.parse_script_block(None, usings=usings)
-        requirements = _requirements(self.src[: self.tk.length])
+        script_requirements = requirements(self.src[: self.tk.length])
         return A.ScriptBlockAst(block.extent, block.param_block, block.begin_block, block.process_block,
-                                block.end_block, block.dynamicparam_block, usings, requirements,
-                                block.help_comment or _help_text(self.src, 0), block.body_text)
+                                block.end_block, block.dynamicparam_block, usings, script_requirements,
+                                block.help_comment or help_text(self.src, 0), block.body_text)
 
     def _using_statements(self) -> tuple[A.UsingStatementAst, ...]:
         found: list[A.UsingStatementAst] = []
@@ -114,7 +113,7 @@ class Parser(ExpressionParser):
                            usings: tuple[A.UsingStatementAst, ...] = ()) -> A.ScriptBlockAst:
         """ScriptBlockRule: optional param block, then named blocks or statements, then `}` / end."""
         body_start = self.pos
-        help_comment = _help_text(self.src, body_start)
+        help_comment = help_text(self.src, body_start)
         restore = self.pos
         param_block = self._param_block()
         if param_block is None:
@@ -557,66 +556,3 @@ def _assignable(expr: A.ExpressionAst) -> bool:
     if isinstance(expr, A.ArrayLiteralAst):
         return all(_assignable(e) for e in expr.elements)
     return False
-
-
-def _requirements(text: str) -> A.ScriptRequirements | None:
-    lines = [m.group(1).strip() for m in _REQUIRES.finditer(text)]
-    if not lines:
-        return None
-    version: str | None = None
-    editions: list[str] = []
-    modules: list[str] = []
-    snapins: list[str] = []
-    elevation = False
-    shell: str | None = None
-    for line in lines:
-        for m in re.finditer(r"-(\w+)(?:\s+([^-\s][^\s]*(?:\s*,\s*[^-\s][^\s]*)*))?", line):
-            option, value = m.group(1).lower(), (m.group(2) or "").strip()
-            values = [v.strip().strip("'\"") for v in value.split(",") if v.strip()]
-            if "version".startswith(option):
-                version = values[0] if values else None
-            elif option == "psedition":
-                editions.extend(values)
-            elif option == "modules":
-                modules.extend(values)
-            elif option == "pssnapin":
-                snapins.extend(values)
-            elif option == "runasadministrator":
-                elevation = True
-            elif option == "shellid":
-                shell = values[0] if values else None
-    return A.ScriptRequirements(version, tuple(editions), tuple(modules), tuple(snapins), elevation, shell, tuple(lines))
-
-
-def _help_text(src: str, start: int) -> str | None:
-    """Comment-based help at `start` (a block comment or a run of `#` lines holding `.SYNOPSIS`-style keywords)."""
-    m = re.compile(r"\s*(<#(.*?)#>|(?:[ \t]*#[^\r\n]*(?:\r\n|\r|\n|$))+)", re.S).match(src, start)
-    if not m:
-        return None
-    body = m.group(2) if m.group(2) is not None else "\n".join(
-        line.strip()[1:] for line in m.group(1).splitlines() if line.strip().startswith("#"))
-    return body.strip("\r\n") if _HELP_KEYWORD.search(body) else None
-
-
-def help_before(src: str, offset: int) -> str | None:
-    """Comment-based help written just before `offset` (before a `function` keyword)."""
-    # Only the text since the previous blank-free code matters; look at a bounded window so that
-    # a script with many functions is not re-scanned from its start for each one.
-    head = src[max(0, offset - 8192):offset].rstrip()
-    if head.endswith("#>"):
-        begin = head.rfind("<#")
-        if begin >= 0:
-            body = head[begin + 2:-2]
-            return body.strip("\r\n") if _HELP_KEYWORD.search(body) else None
-        return None
-    collected: list[str] = []
-    end = len(head)
-    while end > 0:
-        begin = max(head.rfind("\n", 0, end), head.rfind("\r", 0, end)) + 1
-        line = head[begin:end].strip()
-        if not line.startswith("#"):
-            break
-        collected.insert(0, line[1:])
-        end = begin - 1
-    body = "\n".join(collected)
-    return body if collected and _HELP_KEYWORD.search(body) else None

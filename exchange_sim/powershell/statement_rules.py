@@ -303,7 +303,7 @@ def _switch(p: "Parser", word: str, start: int, after: int, label: Label) -> A.S
 
 
 def _function(p: "Parser", word: str, start: int, after: int, label: Label) -> A.StatementAst:
-    from exchange_sim.powershell.parser import help_before
+    from exchange_sim.powershell.script_comments import help_before
 
     p.skip_newlines()
     name_token = p.tk.next(p.pos, CMD)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 
 from exchange_sim.powershell.ast import Extent, StringConstantType
+from exchange_sim.powershell.numeric_literals import number_value
 from exchange_sim.powershell.parse_errors import ParseError, ParseFailure
 
 DASHES = "-\u2013\u2014\u2015"
@@ -78,10 +78,6 @@ OPERATOR_WORDS: frozenset[str] = frozenset(
 UNARY_OPERATOR_WORDS = frozenset({"not", "bnot", "split", "isplit", "csplit", "join"})
 
 _BACKTICK = {"0": "\0", "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
-_MULTIPLIERS = {"k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4, "p": 1024**5}
-_INT32 = (-(2**31), 2**31 - 1)
-_INT64 = (-(2**63), 2**63 - 1)
-_DECIMAL_MAX = Decimal("79228162514264337593543950335")
 
 
 def _extent_factory() -> "Callable[[str | None, int, int, str, list[int]], Extent]":
@@ -640,68 +636,3 @@ class Tokenizer:
                 return None
             raise self.fail("BadNumericConstant", f"The numeric constant {src[start:end]} is not valid.", end, end + 1)
         return Token("num", start, end, src[start:end], typed[0], sub=typed[1])
-
-
-def number_value(hex_digits: str | None, decimal_text: str | None, suffix: str | None,
-                 multiplier: str | None) -> tuple[object, str] | None:
-    """Value and .NET type name of a 5.1 numeric literal (§2.4), or None if it is not representable."""
-    mult = _MULTIPLIERS[multiplier.lower()] if multiplier else 1
-    suffix = (suffix or "").lower()
-    if hex_digits is not None:
-        if not hex_digits:
-            return None
-        raw = int(hex_digits, 16)
-        if suffix == "l":
-            if len(hex_digits) > 16:
-                return None
-            value = raw - 2**64 if raw >= 2**63 else raw
-            return _fit(value * mult, "System.Int64")
-        if len(hex_digits) <= 8:
-            value, kind = (raw - 2**32 if raw >= 2**31 else raw), "System.Int32"
-        elif len(hex_digits) <= 16:
-            value, kind = (raw - 2**64 if raw >= 2**63 else raw), "System.Int64"
-        else:
-            return None
-        return _fit(value * mult, kind)
-    assert decimal_text is not None
-    text = decimal_text
-    for dash in DASHES[1:]:
-        text = text.replace(dash, "-")
-    real = "." in text or "e" in text.lower()
-    if suffix == "d":
-        try:
-            return Decimal(text) * mult, "System.Decimal"
-        except InvalidOperation:
-            return None
-    if real:
-        number = float(text)
-        if suffix == "l":
-            rounded = round(number) * mult
-            return (rounded, "System.Int64") if _INT64[0] <= rounded <= _INT64[1] else None
-        return number * mult, "System.Double"
-    raw = int(text)
-    if suffix == "l":
-        value = raw * mult
-        return (value, "System.Int64") if _INT64[0] <= raw <= _INT64[1] and _INT64[0] <= value <= _INT64[1] else None
-    if _INT32[0] <= raw <= _INT32[1]:
-        kind = "System.Int32"
-    elif _INT64[0] <= raw <= _INT64[1]:
-        kind = "System.Int64"
-    elif raw <= _DECIMAL_MAX:
-        kind = "System.Decimal"
-    else:
-        return float(text) * mult, "System.Double"
-    return _fit(raw * mult, kind)
-
-
-def _fit(value: int, kind: str) -> tuple[object, str]:
-    """The smallest of int32/int64/decimal/double at least as wide as `kind` that holds `value`."""
-    order = ("System.Int32", "System.Int64", "System.Decimal")
-    rank = order.index(kind)
-    if rank == 0 and _INT32[0] <= value <= _INT32[1]:
-        return value, "System.Int32"
-    if rank <= 1 and _INT64[0] <= value <= _INT64[1]:
-        return value, "System.Int64"
-    if abs(value) <= _DECIMAL_MAX:
-        return Decimal(value), "System.Decimal"
-    return float(value), "System.Double"
