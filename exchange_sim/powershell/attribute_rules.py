@@ -100,7 +100,7 @@ class AttributeRules:
                         value = self.parse_expression()
                         if value is None:
                             raise self.error("MissingExpressionInNamedArgument",
-                                             "Missing expression in named argument.", token.end)
+                                             "Missing statement after '=' in named argument.", token.end)
                         named.append(A.NamedAttributeArgumentAst(self.ext(m.start(), value.extent.end_offset),
                                                                  m.group(), value, False))
                         last_end = value.extent.end_offset

@@ -70,7 +70,7 @@ def parse(text: str, file: str | None = None) -> ParseResult:
     except ParseFailure as failure:
         return ParseResult(None, (failure.error,))
     except RecursionError:
-        error = ParseError("ScriptTooComplicated", "The script is too complicated to be parsed.", tokenizer.extent(0, 0))
+        error = ParseError("ScriptTooComplicated", "Processing was stopped because the script is too complex.", tokenizer.extent(0, 0))
         return ParseResult(None, (error,))
     finally:
         if collecting:
@@ -103,7 +103,7 @@ class Parser(ExpressionParser):
             line_end = self.tk.length if line_end < 0 else line_end
             words = self.src[keyword[1]:line_end].split(";")[0].split()
             if len(words) < 2 or words[0].lower() not in ("namespace", "module", "assembly"):
-                raise self.error("MissingUsingItemName", "The using statement is missing the name of the item.",
+                raise self.error("MissingUsingItemName", "Missing using name",
                                  keyword[1])
             end = self.src.find(words[1], keyword[1]) + len(words[1])
             found.append(A.UsingStatementAst(self.ext(start, end), words[0].lower(), words[1]))
@@ -197,7 +197,7 @@ class Parser(ExpressionParser):
         for attribute in attributes:
             if isinstance(attribute, A.TypeConstraintAst):
                 raise self.error("TypeNotAllowedBeforeParam",
-                                 f"Type constraint [{attribute.type_name.full_name}] is not allowed before a param block.",
+                                 f"Unexpected type [{attribute.type_name.full_name}] was found in the parameter statement.",
                                  attribute.extent.start_offset, attribute.extent.end_offset)
         return A.ParamBlockAst(self.ext(start, rparen.end), tuple(a for a in attributes if isinstance(a, A.AttributeAst)),
                                parameters)
@@ -217,7 +217,7 @@ class Parser(ExpressionParser):
                 token = self.peek()
                 if token.kind not in ("var", "splat"):
                     if attributes:
-                        raise self.error("InvalidFunctionParameter", "The parameter declaration is not valid.",
+                        raise self.error("InvalidFunctionParameter", "Parameter declarations are a comma-separated list of variable names with optional initializer expressions.",
                                          attributes[-1].extent.end_offset)
                     if comma is not None:
                         raise self.error("MissingExpressionAfterToken", "Missing expression after ','.", comma.end)

@@ -47,7 +47,7 @@ def _expect_paren_condition(p: "Parser", keyword: Token, statement: str) -> tupl
     p.skip_newlines()
     condition = p.parse_pipeline()
     if condition is None:
-        raise p.error("MissingExpressionAfterKeyword", f"Missing expression after keyword '{keyword.text}'.", lparen.end)
+        raise p.error("MissingExpressionAfterKeyword", f"Missing expression after '{keyword.text}' in loop.", lparen.end)
     p.skip_newlines()
     rparen = p.peek()
     if rparen.kind != ")":
@@ -155,27 +155,27 @@ def _foreach(p: "Parser", word: str, start: int, after: int, label: Label) -> A.
     p.skip_newlines()
     var_token = p.peek()
     if var_token.kind not in ("var", "splat"):
-        raise p.error("MissingVariableNameAfterForeach", "Missing variable name after foreach.", token.end)
+        raise p.error("MissingVariableNameAfterForeach", "Missing variable name after foreach.\nThe correct form is: foreach ($a in $b) {...}", token.end)
     p.pos = var_token.end
     variable = p.variable(var_token)
     p.skip_newlines()
     in_token = p.peek()
     if in_token.kind != "word" or str(in_token.value).lower() != "in":
-        raise p.error("MissingInInForeach", "Missing 'in' after variable in foreach loop.", var_token.end)
+        raise p.error("MissingInInForeach", "Missing 'in' after variable in foreach loop.\nThe correct form is: foreach ($a in $b) {...}", var_token.end)
     p.pos = in_token.end
     p.skip_newlines()
     condition = p.parse_pipeline()
     if condition is None:
-        raise p.error("MissingForeachExpression", "Missing foreach loop expression.", in_token.end)
+        raise p.error("MissingForeachExpression", "Missing expression in foreach loop.\nThe correct form is: foreach ($a in $b) {...}", in_token.end)
     p.skip_newlines()
     rparen = p.peek()
     if rparen.kind != ")":
-        raise p.error("MissingEndParenthesisAfterForeach", "Missing closing ')' after expression in 'foreach' statement.",
+        raise p.error("MissingEndParenthesisAfterForeach", "Missing closing ')' after expression part of foreach loop.\nThe correct form is: foreach ($a in $b) {...}",
                       condition.extent.end_offset)
     p.pos = rparen.end
     body = p.parse_statement_block()
     if body is None:
-        raise p.error("MissingForeachStatement", "Missing statement body in foreach loop.", rparen.end)
+        raise p.error("MissingForeachStatement", "Missing statement body in foreach loop.\nThe correct form is: foreach ($a in $b) {...}", rparen.end)
     return A.ForEachStatementAst(p.ext(_statement_start(start, label), body.extent.end_offset), _label_name(label),
                                  variable, condition, body)  # type: ignore[arg-type]
 
@@ -226,7 +226,7 @@ def _switch(p: "Parser", word: str, start: int, after: int, label: Label) -> A.S
         option = next((o for o in ("regex", "wildcard", "exact", "casesensitive", "parallel", "file")
                        if o.startswith(str(token.value).lower())), None)
         if option is None:
-            raise p.error("InvalidSwitchFlag", f"'{token.value}' is not a valid switch statement option.",
+            raise p.error("InvalidSwitchFlag", f"The parameter {token.value} is not valid for the switch statement.",
                           token.start, token.end)
         if option in ("regex", "wildcard", "exact"):  # the last of these wins
             flags = [f for f in flags if f not in ("Regex", "Wildcard", "Exact")]
@@ -234,7 +234,7 @@ def _switch(p: "Parser", word: str, start: int, after: int, label: Label) -> A.S
             p.skip_newlines()
             file_path = p.command_argument(allow_array=False)
             if file_path is None:
-                raise p.error("MissingFilenameOption", "A file name is required after the -file option.", token.end)
+                raise p.error("MissingFilenameOption", "Cannot process the 'switch' statement because of a missing file name argument to the -file option.", token.end)
             last_end = file_path.extent.end_offset
         if option != "parallel":
             name = {"regex": "Regex", "wildcard": "Wildcard", "exact": "Exact", "casesensitive": "CaseSensitive",
@@ -246,21 +246,21 @@ def _switch(p: "Parser", word: str, start: int, after: int, label: Label) -> A.S
     condition: A.PipelineBaseAst | None = None
     if token.kind == "(":
         if file_path is not None:
-            raise p.error("PipelineValueRequired", "Missing value expression in switch statement.", token.start, token.end)
+            raise p.error("PipelineValueRequired", "A switch statement must have one of the following:  '-file file_name' or '( expression )'.", token.start, token.end)
         p.pos = token.end
         p.skip_newlines()
         condition = p.parse_pipeline()
         if condition is None:
-            raise p.error("PipelineValueRequired", "Missing value expression in switch statement.", token.end)
+            raise p.error("PipelineValueRequired", "A switch statement must have one of the following:  '-file file_name' or '( expression )'.", token.end)
         p.skip_newlines()
         rparen = p.peek()
         if rparen.kind != ")":
-            raise p.error("MissingEndParenthesisInSwitchStatement", "Missing ')' in switch statement.",
+            raise p.error("MissingEndParenthesisInSwitchStatement", "Missing ')' after expression in switch statement.",
                           condition.extent.end_offset)
         p.pos = rparen.end
         last_end = rparen.end
     elif file_path is None:
-        raise p.error("PipelineValueRequired", "Missing value expression in switch statement.", last_end)
+        raise p.error("PipelineValueRequired", "A switch statement must have one of the following:  '-file file_name' or '( expression )'.", last_end)
     p.skip_newlines()
     lcurly = p.peek()
     if lcurly.kind != "{":
@@ -282,7 +282,7 @@ def _switch(p: "Parser", word: str, start: int, after: int, label: Label) -> A.S
         if isinstance(pattern, A.StringConstantExpressionAst) and pattern.string_kind is A.StringConstantType.BAREWORD \
                 and pattern.value.lower() == "default":
             if default is not None:
-                raise p.error("MultipleSwitchDefaultClauses", "The switch statement has multiple default clauses.",
+                raise p.error("MultipleSwitchDefaultClauses", "A switch statement can have only one default clause.",
                               pattern.extent.start_offset, pattern.extent.end_offset)
             default = body
         else:
@@ -348,7 +348,7 @@ def _try(p: "Parser", word: str, start: int, after: int, label: Label) -> A.Stat
     p.skip_newlines()
     body = p.parse_statement_block()
     if body is None:
-        raise p.error("MissingTryStatementBlock", "Missing statement block after 'try'.", after)
+        raise p.error("MissingTryStatementBlock", "The Try statement is missing its statement block.", after)
     catches: list[A.CatchClauseAst] = []
     while True:
         saved = p.pos
@@ -381,7 +381,7 @@ def _try(p: "Parser", word: str, start: int, after: int, label: Label) -> A.Stat
             last_end = comma.end
         handler = p.parse_statement_block()
         if handler is None:
-            raise p.error("MissingCatchHandlerBlock", "Missing catch handler block.", last_end)
+            raise p.error("MissingCatchHandlerBlock", "The Catch block is missing its statement block.", last_end)
         catches.append(A.CatchClauseAst(p.ext(catch_start, handler.extent.end_offset), tuple(types), handler))
     saved = p.pos
     p.skip_newlines()
@@ -391,7 +391,7 @@ def _try(p: "Parser", word: str, start: int, after: int, label: Label) -> A.Stat
         p.pos = keyword[1]
         finally_block = p.parse_statement_block()
         if finally_block is None:
-            raise p.error("MissingFinallyStatementBlock", "Missing statement block after 'finally'.", keyword[1])
+            raise p.error("MissingFinallyStatementBlock", "The Finally block is missing its statement block.", keyword[1])
     else:
         p.pos = saved
     if not catches and finally_block is None:
@@ -413,7 +413,7 @@ def _trap(p: "Parser", word: str, start: int, after: int, label: Label) -> A.Sta
     body = p.parse_statement_block()
     if body is None:
         at = trap_type.extent.end_offset if trap_type is not None else after
-        raise p.error("MissingTrapStatement", "Missing statement block in trap statement.", at)
+        raise p.error("MissingTrapStatement", "The 'trap' statement was incomplete. A trap statement requires a body.", at)
     return A.TrapStatementAst(p.ext(start, body.extent.end_offset), trap_type, body)
 
 
@@ -468,17 +468,17 @@ def _data(p: "Parser", word: str, start: int, after: int, label: Label) -> A.Sta
     if token.kind == "param":
         if not "supportedcommand".startswith(str(token.value).lower()):
             raise p.error("InvalidParameterForDataSectionStatement",
-                          f"The data section parameter '{token.value}' is not valid.", token.start, token.end)
+                          f'The "{token.value}" parameter of the Data section is not valid. The valid Data section parameter is SupportedCommand.', token.start, token.end)
         p.pos = token.end
         p.skip_newlines()
         argument = p.command_argument(allow_array=True)
         if argument is None:
             raise p.error("MissingValueForSupportedCommandInDataSectionStatement",
-                          "Missing value for the -SupportedCommand parameter.", token.end)
+                          "The SupportedCommand parameter of the Data section is missing a value. Supply a cmdlet or function name to the parameter.", token.end)
         commands = list(argument.elements) if isinstance(argument, A.ArrayLiteralAst) else [argument]
     body = p.parse_statement_block()
     if body is None:
-        raise p.error("MissingStatementBlockForDataSection", "Missing statement block in data section.", p.pos)
+        raise p.error("MissingStatementBlockForDataSection", "The Data section is missing its statement block.", p.pos)
     return A.DataStatementAst(p.ext(start, body.extent.end_offset), name, body, tuple(commands))
 
 

@@ -77,6 +77,7 @@ OPERATOR_WORDS: frozenset[str] = frozenset(
 )
 UNARY_OPERATOR_WORDS = frozenset({"not", "bnot", "split", "isplit", "csplit", "join"})
 
+_SCOPES = frozenset({"global", "local", "private", "script", "using", "workflow"})
 _BACKTICK = {"0": "\0", "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 
 
@@ -430,6 +431,10 @@ class Tokenizer:
         if ":" in name and name not in ("$", "^", "?"):
             prefix, bare = name.split(":", 1)
             if not bare or ":" in bare:
+                if prefix.lower() in _SCOPES:  # `$script:` names a scope, not a drive (VariablePath)
+                    raise self.fail("InvalidVariableReference",
+                                    "Variable reference is not valid. '$' was not followed by a valid variable "
+                                    "name character. Consider using ${} to delimit the name.", start, end)
                 raise self.fail("InvalidVariableReferenceWithDrive",
                                 "Variable reference is not valid. ':' was not followed by a valid variable "
                                 "name character. Consider using ${} to delimit the name.", start, end)
@@ -449,13 +454,12 @@ class Tokenizer:
                 continue
             if c == "{":
                 raise self.fail("OpenBraceNeedsToBeBackTickedInVariableName",
-                                "Braced variable name cannot contain a '{'. To use a '{' in a braced variable "
-                                "name, escape it by using the backtick (`) character.", i, i + 1)
+                                "Use `{ instead of { in variable names.", i, i + 1)
             buf.append(c)
             i += 1
         else:
             raise self.fail("IncompleteDollarVariableReference",
-                            "${ was not closed by a }. Check the variable name and try again.", start, self.length)
+                            "${{variable}} reference starting is missing the closing '}}'.", start, self.length)
         name = "".join(buf)
         end = i + 1
         if not name:

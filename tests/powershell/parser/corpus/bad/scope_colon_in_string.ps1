@@ -1,0 +1,1 @@
+Write-Host "Count: $script: items"
