@@ -1,0 +1,171 @@
+"""`exchange-sim lab …`: create and inspect labs. Each command is one call into `exchange_sim.lab`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from exchange_sim.certs.formats import certificate_pem, pkcs7_chain
+from exchange_sim.certs.names import format_distinguished_name
+from exchange_sim.lab import Lab, LabError, LabUser, builtin_fixtures, parse_moment, parse_shift
+
+_DIR_HELP = "The lab folder."
+
+
+@contextmanager
+def _domain_errors() -> Iterator[None]:
+    """A lab problem ends the command with its message and exit code 1, never a traceback."""
+    try:
+        yield
+    except LabError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        typer.echo(f"error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), err=True)
+        raise typer.Exit(1) from None
+
+
+@contextmanager
+def _opened(lab_dir: Path) -> Iterator[Lab]:
+    with _domain_errors():
+        lab = Lab.open(lab_dir)
+        try:
+            yield lab
+        finally:
+            lab.close()
+
+
+def _describe(lab: Lab) -> str:
+    setting = lab.clock.setting()
+    clock = {
+        "real": "real time",
+        "pinned": f"pinned at {lab.clock.now().isoformat()}",
+        "shifted": f"real time shifted by {setting.offset} (now {lab.clock.now().isoformat()})",
+    }[setting.mode]
+    lines = [
+        f"Lab:          {lab.path}",
+        f"Organization: {lab.name}",
+        f"Domains:      {', '.join(d.name for d in lab.accepted_domains)}",
+        f"Clock:        {clock}",
+        "",
+        f"{'Server':<16}{'Version':<9}{'FQDN':<32}{'My':>4}{'REQUEST':>9}{'Root':>6}{'CA':>4}  Roles",
+    ]
+    for server in lab.servers():
+        counts = [len(lab.store(server, store).list()) for store in ("My", "REQUEST", "Root", "CA")]
+        lines.append(
+            f"{server.name:<16}{server.version:<9}{server.fqdn:<32}{counts[0]:>4}{counts[1]:>9}"
+            f"{counts[2]:>6}{counts[3]:>4}  {', '.join(server.roles)}"
+        )
+    return "\n".join(lines)
+
+
+def register(app: typer.Typer) -> None:
+    lab_app = typer.Typer(help="Create, inspect and adjust labs (simulated Exchange organisations).",
+                          no_args_is_help=True)
+    ca_app = typer.Typer(help="The lab certificate authority (created on first use, trusted lab-wide).",
+                         no_args_is_help=True)
+    lab_app.add_typer(ca_app, name="ca")
+    app.add_typer(lab_app, name="lab")
+
+    @lab_app.command("new")
+    def new(
+        lab_dir: Path = typer.Argument(..., help="Folder to create the lab in (must be new or empty)."),
+        fixture: str = typer.Option(
+            "contoso", "--fixture", "-f",
+            help=f"Built-in fixture name ({', '.join(builtin_fixtures())}) or a .toml file.",
+        ),
+    ) -> None:
+        """Create a lab from a fixture, seeded as Exchange setup seeds each server."""
+        with _domain_errors():
+            lab = Lab.create(lab_dir, fixture=fixture)
+            try:
+                # A few spare keys make the first New-ExchangeCertificate of every later process instant.
+                lab.fill_spare_keys()
+                typer.echo(_describe(lab))
+            finally:
+                lab.close()
+
+    @lab_app.command("show")
+    def show(lab_dir: Path = typer.Argument(..., help=_DIR_HELP)) -> None:
+        """Servers, versions, roles and certificate counts per store."""
+        with _opened(lab_dir) as lab:
+            typer.echo(_describe(lab))
+
+    @lab_app.command("clock")
+    def clock(
+        lab_dir: Path = typer.Argument(..., help=_DIR_HELP),
+        set_to: Optional[str] = typer.Option(None, "--set", help="Pin the clock: ISO date or date-time (UTC if no zone)."),
+        shift: Optional[str] = typer.Option(None, "--shift", help="Move the clock: +30d, -2d, +12h (use --shift=-2d)."),
+        real: bool = typer.Option(False, "--real", help="Back to real time."),
+    ) -> None:
+        """Pin, shift or reset the lab clock; without an option, print it."""
+        with _opened(lab_dir) as lab:
+            if sum(option is not None and option is not False for option in (set_to, shift, real)) > 1:
+                raise LabError("Use only one of --set, --shift and --real")
+            if set_to is not None:
+                lab.clock.pin(parse_moment(set_to))
+            elif shift is not None:
+                lab.clock.shift(parse_shift(shift))
+            elif real:
+                lab.clock.real()
+            typer.echo(f"{lab.clock.now().isoformat()} ({lab.clock.setting().mode})")
+
+    @lab_app.command("trust")
+    def trust(
+        lab_dir: Path = typer.Argument(..., help=_DIR_HELP),
+        file: Path = typer.Argument(..., help="CA certificate(s): DER, PEM or PKCS#7."),
+    ) -> None:
+        """Trust a CA on every server: self-signed roots go to Root, intermediates to CA."""
+        with _opened(lab_dir) as lab:
+            for thumbprint in lab.trust(file.read_bytes()):
+                typer.echo(f"trusted {thumbprint}")
+
+    @lab_app.command("log")
+    def log(
+        lab_dir: Path = typer.Argument(..., help=_DIR_HELP),
+        limit: Optional[int] = typer.Option(None, "--limit", "-n", help="Only the last N calls."),
+    ) -> None:
+        """The audit log: time, server, command line (secrets redacted), outcome."""
+        with _opened(lab_dir) as lab:
+            for record in lab.audit.records(limit):
+                line = f"{record.at.isoformat(timespec='seconds')}  {record.server:<10} {record.outcome:<10} {record.command_line}"
+                typer.echo(line)
+                if record.error:
+                    typer.echo(f"{'':>37}error: {record.error}")
+
+    @lab_app.command("user")
+    def user(
+        lab_dir: Path = typer.Argument(..., help=_DIR_HELP),
+        name: str = typer.Argument(..., help="User name (for the remoting service)."),
+        password: str = typer.Option(..., "--password", prompt=True, hide_input=True),
+        domain: Optional[str] = typer.Option(None, "--domain", help="NetBIOS domain (default: the lab's)."),
+    ) -> None:
+        """Add a user who may connect to the remoting service, or change their password."""
+        with _opened(lab_dir) as lab:
+            netbios = domain or lab.accepted_domains[0].name.split(".")[0]
+            lab.set_user(LabUser(name, netbios.upper(), password))
+            typer.echo(f"user {netbios.upper()}\\{name} saved")
+
+    @ca_app.callback()
+    def ca(ctx: typer.Context, lab_dir: Path = typer.Argument(..., help=_DIR_HELP)) -> None:
+        ctx.obj = lab_dir
+
+    @ca_app.command("issue")
+    def issue(
+        ctx: typer.Context,
+        request: Path = typer.Argument(..., help="The PKCS#10 request (.req, PEM or DER)."),
+        out: Path = typer.Option(..., "--out", "-o", help="Where to write the certificate."),
+        p7b: bool = typer.Option(False, "--p7b", help="Write a PKCS#7 chain (certificate + lab CA) instead."),
+    ) -> None:
+        """Sign a certificate request with the lab CA (subject and names as requested)."""
+        with _opened(ctx.obj) as lab:
+            issued = lab.issue_certificate(request.read_bytes())
+            if p7b:
+                out.write_bytes(pkcs7_chain([issued.certificate, issued.ca_certificate]))
+            else:
+                out.write_text(certificate_pem(issued.certificate), encoding="ascii")
+            typer.echo(f"issued {out} by {format_distinguished_name(issued.ca_certificate.subject)}")
