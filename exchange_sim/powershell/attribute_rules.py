@@ -71,6 +71,11 @@ class AttributeRules:
                 raise self.error("EndSquareBracketExpectedAtEndOfAttribute",
                                  "Missing ] at end of attribute or type literal.", close.end)
             self.pos = bracket.end
+            for argument in [*positional, *(n.argument for n in named)]:
+                if not _is_constant(argument):
+                    raise self.error("ParameterAttributeArgumentNeedsToBeConstant",
+                                     "Attribute argument must be a constant.",
+                                     argument.extent.start_offset, argument.extent.end_offset)
             return A.AttributeAst(self.ext(token.start, bracket.end), type_name, positional, named)
         if nxt.kind != "]":
             raise self.error("EndSquareBracketExpectedAtEndOfAttribute", "Missing ] at end of attribute or type literal.",
@@ -188,3 +193,38 @@ class AttributeRules:
             self.pos = close + 1
             full = f"{result.full_name}[{','.join(a.full_name for a in arguments)}]"
             result = A.TypeName(self.ext(start, self.pos), full, result.name, tuple(arguments))
+
+
+_CONSTANT_VARIABLES = frozenset({"true", "false", "null"})
+
+
+def _is_constant(expr: A.ExpressionAst) -> bool:
+    """What PowerShell accepts as an attribute argument: literals, `$true/$false/$null`, type
+    literals, operators over those, and script blocks (`ValidateScript`, `ArgumentCompleter`)."""
+    if isinstance(expr, (A.ConstantExpressionAst, A.StringConstantExpressionAst, A.TypeExpressionAst,
+                         A.ScriptBlockExpressionAst)):
+        return True
+    if isinstance(expr, A.VariableExpressionAst):
+        return expr.prefix is None and expr.name.lower() in _CONSTANT_VARIABLES
+    if isinstance(expr, A.UnaryExpressionAst):
+        return _is_constant(expr.child)
+    if isinstance(expr, A.BinaryExpressionAst):
+        return _is_constant(expr.left) and _is_constant(expr.right)
+    if isinstance(expr, A.ArrayLiteralAst):
+        return all(_is_constant(e) for e in expr.elements)
+    if isinstance(expr, A.ConvertExpressionAst):
+        return _is_constant(expr.child)
+    if isinstance(expr, A.ParenExpressionAst):
+        pipeline = expr.pipeline
+        if isinstance(pipeline, A.PipelineAst) and len(pipeline.pipeline_elements) == 1:
+            element = pipeline.pipeline_elements[0]
+            return isinstance(element, A.CommandExpressionAst) and element.expression is not None \
+                and _is_constant(element.expression)
+        return False
+    if isinstance(expr, A.ArrayExpressionAst):
+        statements = expr.sub_expression.statements
+        return all(isinstance(s, A.PipelineAst) and len(s.pipeline_elements) == 1
+                   and isinstance(s.pipeline_elements[0], A.CommandExpressionAst)
+                   and s.pipeline_elements[0].expression is not None
+                   and _is_constant(s.pipeline_elements[0].expression) for s in statements)
+    return False

@@ -199,6 +199,10 @@ class ExpressionParser(AttributeRules):
                 if token.kind not in ("nl", ","):
                     child = self.parse_unary()
                     if child is not None:
+                        if last.type_name.full_name.lower() == "ordered" and not isinstance(child, A.HashtableAst):
+                            raise self.error("OrderedAttributeOnlyOnHashLiteralNode",
+                                             f"The {last.type_name.full_name} attribute can be specified only on a "
+                                             "hash literal node.", last.extent.start_offset, child.extent.end_offset)
                         expr = A.ConvertExpressionAst(self.ext(last.extent.start_offset, child.extent.end_offset),
                                                       last, child)
             if expr is None:

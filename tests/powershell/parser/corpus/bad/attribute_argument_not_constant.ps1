@@ -1,0 +1,1 @@
+param([ValidateSet($choices)][string]$Mode)
