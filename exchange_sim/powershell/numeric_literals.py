@@ -5,6 +5,7 @@ gets — int32 if it fits, else int64, decimal, double; hex as a bit pattern; `d
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 DASHES = "-\u2013\u2014\u2015"
@@ -12,6 +13,31 @@ _MULTIPLIERS = {"k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4, "p": 1024**
 _INT32 = (-(2**31), 2**31 - 1)
 _INT64 = (-(2**63), 2**63 - 1)
 _DECIMAL_MAX = Decimal("79228162514264337593543950335")
+_NUMBER_TEXT = re.compile(
+    r"([+\u2013\u2014\u2015-]?)(?:0[xX]([0-9a-fA-F]+)|((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\u2013\u2014\u2015-]?\d+)?))"
+    r"([dDlL])?(?:([kKmMgGtTpP])[bB])?"
+)
+
+
+def scan_number(text: str) -> tuple[object, str] | None:
+    """A whole string read as a PowerShell number, as the runtime does when it converts text to a
+    number (`[int]"0x10"`, `"1kb" * 1`): surrounding blanks ignored, an optional sign, the literal
+    forms of §2.4; an empty string is 0. None when the text is not a number literal."""
+    stripped = text.strip()
+    if not stripped:
+        return 0, "System.Int32"
+    m = _NUMBER_TEXT.fullmatch(stripped)
+    if m is None:
+        return None
+    sign, hex_digits, decimal_text, suffix, multiplier = m.groups()
+    negative = sign not in ("", "+")
+    if decimal_text is not None and negative:
+        decimal_text = "-" + decimal_text
+    typed = number_value(hex_digits, decimal_text, suffix, multiplier)
+    if typed is None or hex_digits is None or not negative:
+        return typed
+    value, type_name = typed
+    return fit_integer(-value, type_name) if isinstance(value, int) else typed  # type: ignore[operator]
 
 
 def number_value(hex_digits: str | None, decimal_text: str | None, suffix: str | None,
