@@ -119,6 +119,8 @@ class _FixtureReader:
         ):
             raise self.fail("[organization]", "'accepted_domains' must be a non-empty list of names")
         accepted = tuple(AcceptedDomain(item.strip().lower(), True) for item in domains)
+        if len({domain.name for domain in accepted}) != len(accepted):
+            raise self.fail("[organization]", "an accepted domain is listed twice")
         servers = tuple(
             self.server(item, index, accepted[0].name)
             for index, item in enumerate(self.table_list(data, "servers"), start=1)
