@@ -157,3 +157,28 @@ def test_output_is_taken_in_order_within_budget_and_done_only_when_drained() -> 
     assert buffer.state is CommandState.DONE
     with pytest.raises(InvalidCommandState):
         buffer.write("stdout", b"late")
+
+
+def test_error_stream_is_clixml_that_pywinrm_cleans_into_the_console_text() -> None:
+    import winrm
+
+    from exchange_sim.remoting.clixml_stream import MARKER, stream_document
+
+    view = ('Write-Error "boom" : boom & <more>\n'
+            "    + CategoryInfo          : NotSpecified: (:) [Write-Error], WriteErrorException\n"
+            "    + FullyQualifiedErrorId : Microsoft.PowerShell.Commands.WriteErrorException\n")
+    document = stream_document([("Error", view)])
+    assert document.startswith(MARKER)
+    assert '<S S="Error">Write-Error "boom" : boom &amp; &lt;more&gt;_x000D__x000A_</S>' in document
+    cleaned = winrm.Session("http://127.0.0.1:1/wsman", auth=("u", "p"))._clean_error_msg(document.encode())
+    assert cleaned.decode() == view.rstrip("\n")
+
+
+def test_clixml_strings_escape_control_characters_and_lookalike_escapes() -> None:
+    from psrpcore.types import deserialize_clixml
+
+    from exchange_sim.remoting.clixml_stream import MARKER, stream_document
+
+    document = stream_document([("warning", "tab\there _x0041_ bell\x07")])
+    (value,) = deserialize_clixml(document[len(MARKER):], None)
+    assert value == "tab\there _x0041_ bell\x07\r\n"
