@@ -256,9 +256,11 @@ class Parser(ExpressionParser):
         statements: list[A.StatementAst] = []
         traps: list[A.TrapStatementAst] = []
         self.skip_newlines_and_semis()
+        src, length = self.src, self.tk.length
         while True:
-            kind = self.peek().kind
-            if kind in ("eof", "}", ")"):
+            # A character test instead of a token scan: the statement's first token is scanned
+            # later in the mode its statement needs.
+            if self.pos >= length or src[self.pos] in "})":
                 break
             statement = self.parse_statement()
             if statement is None:

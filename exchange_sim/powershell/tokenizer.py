@@ -46,7 +46,8 @@ _SKIP_FIRST = frozenset(_BLANKS + "`<#")
 # Characters that are a whole token by themselves in expression mode.
 _SINGLE_EXPRESSION_SYMBOLS = frozenset("(){};,[]")
 # Token kinds that do not depend on the mode (their scan is shared between modes).
-_MODE_INVARIANT = frozenset({"eof", "nl", "str", "xstr", "$(", "@(", "@{", "splat", ";", "(", ")", "{", "}"})
+_MODE_INVARIANT = frozenset({"eof", "nl", "str", "xstr", "$(", "@(", "@{", "splat", ";", "(", ")", "{", "}", "|", ",",
+                             "||", "&&"})
 _NUMBER = re.compile(
     r"(?:0[xX](?P<hex>[0-9a-fA-F]*)|(?P<dec>(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:[eE](?P<exp>"
     + _D[:-1] + r"+]?\d*))?))(?P<suffix>[dDlL])?(?:(?P<mult>[kKmMgGtTpP])(?P<b>[bB])?)?"
