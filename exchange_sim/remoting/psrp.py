@@ -12,7 +12,7 @@ import threading
 import uuid
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Iterable, Protocol
 
 import psrpcore
 from psrpcore.types import (
@@ -23,7 +23,8 @@ from psrpcore.types import (
     PSInvocationState,
 )
 
-from exchange_sim.remoting import faults
+from exchange_sim.powershell.commands import CommandDeclaration
+from exchange_sim.remoting import command_metadata, faults
 from exchange_sim.remoting.auth import Account
 from exchange_sim.remoting.shells import ReceiveBatch, Shell, ShellCommand
 
@@ -69,13 +70,16 @@ class PipelineSink(Protocol):
     def stopping(self) -> bool: ...
 
 
+# The commands a client of a configuration may call (GET_COMMAND_METADATA answers from it).
+CommandCatalog = Callable[[str], Iterable[CommandDeclaration]]
+
+
 class PipelineRunner(Protocol):
     """Runs a remote pipeline against the server's engine. Called on a worker thread; returns normally for a
     completed pipeline (non-terminating errors written to the sink) or calls `sink.fail` for a failed one."""
 
     def run_pipeline(self, configuration: str, account: Account, pipeline: RemotePipeline, sink: PipelineSink) -> None: ...
 
-    def command_metadata(self, configuration: str, names: list[str]) -> list[Any]: ...
 
 
 def error_record(message: str, error_id: str, category: ErrorCategory, target: str = "",
@@ -107,8 +111,9 @@ class PsrpPool:
     """One shell's runspace pool with its queues; driven by the dispatcher's verbs and by worker threads."""
 
     def __init__(self, configuration: str, account: Account, runner: PipelineRunner | None, executor: Executor,
-                 loop: asyncio.AbstractEventLoop) -> None:
+                 loop: asyncio.AbstractEventLoop, catalog: CommandCatalog | None = None) -> None:
         self.configuration = configuration
+        self._catalog = catalog
         self.account = account
         self._runner = runner
         self._executor = executor
@@ -155,6 +160,19 @@ class PsrpPool:
             self._pool.runspace_availability_response(event.ci, True)
         elif isinstance(event, psrpcore.GetAvailableRunspacesEvent):
             self._pool.runspace_availability_response(event.ci, 1)
+        elif isinstance(event, psrpcore.GetCommandMetadataEvent):
+            self._answer_metadata(self._pipelines[event.pipeline_id], event.pipeline)
+
+    def _answer_metadata(self, state: _PipelineState, request: psrpcore.GetMetadata) -> None:
+        """Answered at once from the declarations: a count object, then one CommandMetadata per command."""
+        state.started = True
+        state.pipeline.start()
+        available = self._catalog(self.configuration) if self._catalog is not None else ()
+        found = command_metadata.matching(available, list(request.name or []))
+        state.pipeline.write_output(command_metadata.count_object(len(found)))
+        for declaration in found:
+            state.pipeline.write_output(command_metadata.metadata_object(declaration))
+        state.pipeline.complete()
 
     # -- running ---------------------------------------------------------------------------------------
     def _start(self, state: _PipelineState) -> None:
@@ -338,9 +356,10 @@ class PsrpShells:
 
     configurations = (POWERSHELL_CONFIGURATION, EXCHANGE_CONFIGURATION)
 
-    def __init__(self, executor: Executor, runner: PipelineRunner | None) -> None:
+    def __init__(self, executor: Executor, runner: PipelineRunner | None, catalog: CommandCatalog | None = None) -> None:
         self._executor = executor
         self._runner = runner
+        self._catalog = catalog
 
     def _pool(self, shell: Shell) -> PsrpPool:
         pool = shell.payload
@@ -349,7 +368,7 @@ class PsrpShells:
         return pool
 
     def create(self, shell: Shell, creation_xml: bytes, account: Account) -> None:
-        pool = PsrpPool(shell.kind, account, self._runner, self._executor, asyncio.get_running_loop())
+        pool = PsrpPool(shell.kind, account, self._runner, self._executor, asyncio.get_running_loop(), self._catalog)
         shell.payload = pool
         pool.feed(creation_xml)
 

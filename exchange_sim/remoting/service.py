@@ -23,7 +23,7 @@ from aiohttp import web
 
 from exchange_sim.remoting.auth import UserDirectory, write_credential_file
 from exchange_sim.remoting.dispatcher import Dispatcher, PowerShellRunner, ServerIdentity
-from exchange_sim.remoting.psrp import PipelineRunner, PsrpShells
+from exchange_sim.remoting.psrp import CommandCatalog, PipelineRunner, PsrpShells
 from exchange_sim.remoting.http import DEFAULT_BODY_LIMIT, ListenerPolicy, WsmanEndpoint
 from exchange_sim.remoting.tls import CertificateSource, HandshakeContexts, NoListenerCertificate
 
@@ -41,6 +41,7 @@ class ServerPlan:
     iis_certificate: CertificateSource
     runner: PowerShellRunner | None = None
     pipeline_runner: PipelineRunner | None = None
+    catalog: CommandCatalog | None = None
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ class RemotingService:
         assert self._executor is not None
         listeners: list[_Listener] = []
         for index, plan in enumerate(self.plans):
-            psrp = PsrpShells(self._executor, plan.pipeline_runner)
+            psrp = PsrpShells(self._executor, plan.pipeline_runner, plan.catalog)
             dispatcher = Dispatcher(plan.identity, self._executor, plan.runner, psrp)
             self._dispatchers.append(dispatcher)
             layout = (

@@ -42,13 +42,14 @@ def listener_certificate_file(listener_certificate: PresentedCertificate, tmp_pa
 
 
 def start_service(certificate: PresentedCertificate, allow_unencrypted: bool = False,
-                  body_limit: int = 10 * 1024 * 1024, runner=None, pipeline_runner=None) -> ServiceThread:
+                  body_limit: int = 10 * 1024 * 1024, runner=None, pipeline_runner=None, catalog=None) -> ServiceThread:
     plan = ServerPlan(
         ServerIdentity("EXCH01", "exch01.contoso.com"),
         winrm_certificate=lambda: certificate,
         iis_certificate=lambda: certificate,
         runner=runner,
         pipeline_runner=pipeline_runner,
+        catalog=catalog,
     )
     options = ServiceOptions(allow_unencrypted=allow_unencrypted, body_limit=body_limit)
     return ServiceThread(RemotingService((plan,), DIRECTORY, options))

@@ -48,3 +48,36 @@ def test_unknown_configuration_is_fault_2150858811(service) -> None:
         with pytest.raises(WSManFaultError) as caught:
             RunspacePool(wsman, configuration_name="Microsoft.Nothing").open()
     assert caught.value.code == 2150858811
+
+
+def _catalog_service(listener_certificate):
+    from exchange_sim.powershell.commands import (
+        Cmdlet,
+        CommandDeclaration,
+        CommandTable,
+        ParameterDeclaration,
+    )
+    from tests.remoting.conftest import start_service
+
+    table = CommandTable()
+    table.register(CommandDeclaration(
+        "Get-ExchangeCertificate",
+        (ParameterDeclaration("Thumbprint", "string"), ParameterDeclaration("Server", "string"),
+         ParameterDeclaration("DomainName", "string[]", aliases=("Domain",))),
+        Cmdlet, module="Microsoft.Exchange.Management.PowerShell.E2010"))
+    table.register(CommandDeclaration(
+        "Enable-ExchangeCertificate", (ParameterDeclaration("Force", "switch"),), Cmdlet))
+    return start_service(listener_certificate, catalog=lambda configuration: iter(table))
+
+
+def test_command_metadata_answers_from_the_declarations(listener_certificate) -> None:
+    with _catalog_service(listener_certificate) as running:
+        with _wsman(running.endpoint("EXCH01", "IIS", "http")) as wsman:
+            with RunspacePool(wsman, configuration_name="Microsoft.Exchange") as pool:
+                found = pool.get_command_metadata(["get-exchange*", "Enable-*"])
+    assert [m.name for m in found] == ["Enable-ExchangeCertificate", "Get-ExchangeCertificate"]
+    get = found[1]
+    assert get.parameters["DomainName"].parameter_type == "System.String[]"
+    assert get.parameters["DomainName"].aliases == ["Domain"]
+    assert found[0].parameters["Force"].switch_parameter is True
+    assert str(get.command_type) == "Cmdlet"
