@@ -10,8 +10,6 @@ import json
 from collections.abc import Mapping
 from datetime import datetime
 
-import sqlite_utils
-
 from exchange_sim.lab.clock import LabClock
 from exchange_sim.lab.model import AuditRecord
 from exchange_sim.lab.transactions import TransactionScope
@@ -81,8 +79,7 @@ def _argument(value: object) -> str:
 
 
 class AuditLog:
-    def __init__(self, db: sqlite_utils.Database, scope: TransactionScope, clock: LabClock) -> None:
-        self._db = db
+    def __init__(self, scope: TransactionScope, clock: LabClock) -> None:
         self._scope = scope
         self._clock = clock
 
@@ -107,13 +104,13 @@ class AuditLog:
 
         def write() -> None:
             with self._scope.transaction():
-                self._db["audit_log"].insert(row)
+                self._scope.db["audit_log"].insert(row)
 
         self._scope.after_outermost(write)
 
     def records(self, limit: int | None = None) -> list[AuditRecord]:
         sql = "SELECT id, at, server, command, parameters, command_line, outcome, error FROM audit_log ORDER BY id"
-        rows = self._db.execute(sql).fetchall()
+        rows = self._scope.db.execute(sql).fetchall()
         if limit is not None:
             rows = rows[-limit:] if limit > 0 else []
         return [

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-import sqlite_utils
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -45,7 +44,6 @@ def load_certificate(der: bytes) -> x509.Certificate:
 class LabAuthority:
     def __init__(
         self,
-        db: sqlite_utils.Database,
         secret: LabSecret,
         scope: TransactionScope,
         clock: LabClock,
@@ -53,7 +51,6 @@ class LabAuthority:
         organization: Callable[[], str],
         on_created: Callable[[x509.Certificate], None],
     ) -> None:
-        self._db = db
         self._secret = secret
         self._scope = scope
         self._clock = clock
@@ -62,7 +59,7 @@ class LabAuthority:
         self._on_created = on_created
 
     def exists(self) -> bool:
-        return self._db.execute("SELECT 1 FROM lab_ca WHERE id = 1").fetchone() is not None
+        return self._scope.db.execute("SELECT 1 FROM lab_ca WHERE id = 1").fetchone() is not None
 
     def certificate(self) -> x509.Certificate:
         """The CA certificate, creating the CA (and trusting it lab-wide) on first use."""
@@ -87,7 +84,7 @@ class LabAuthority:
 
     def _ensure(self) -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
         with self._scope.transaction():
-            row = self._db.execute(
+            row = self._scope.db.execute(
                 "SELECT certificate_der, encrypted_key FROM lab_ca WHERE id = 1"
             ).fetchone()
             if row is not None:
@@ -97,7 +94,7 @@ class LabAuthority:
             organization = _escape(self._organization() or "Exchange Sim")
             subject = parse_distinguished_name(f"CN={organization} Lab Root CA, O={organization}")
             cert = new_certificate_authority(key, subject, now, now + CA_LIFETIME)
-            self._db["lab_ca"].insert(
+            self._scope.db["lab_ca"].insert(
                 {
                     "id": 1,
                     "certificate_der": certificate_der(cert),

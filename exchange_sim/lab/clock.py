@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
-import sqlite_utils
-
 from exchange_sim.lab.errors import LabError
+from exchange_sim.lab.transactions import TransactionScope
 
 ClockMode = Literal["real", "pinned", "shifted"]
 
@@ -51,11 +50,11 @@ def parse_shift(text: str) -> timedelta:
 
 
 class LabClock:
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self._db = db
+    def __init__(self, scope: TransactionScope) -> None:
+        self._scope = scope
 
     def setting(self) -> ClockSetting:
-        row = self._db.execute(
+        row = self._scope.db.execute(
             "SELECT mode, pinned_at, offset_seconds FROM clock WHERE id = 1"
         ).fetchone()
         if row is None or row[0] == "real":
@@ -87,7 +86,8 @@ class LabClock:
         self._write("real", None, 0.0)
 
     def _write(self, mode: ClockMode, pinned_at: str | None, offset_seconds: float) -> None:
-        self._db["clock"].upsert(
-            {"id": 1, "mode": mode, "pinned_at": pinned_at, "offset_seconds": offset_seconds},
-            pk="id",
-        )
+        with self._scope.transaction():
+            self._scope.db["clock"].upsert(
+                {"id": 1, "mode": mode, "pinned_at": pinned_at, "offset_seconds": offset_seconds},
+                pk="id",
+            )

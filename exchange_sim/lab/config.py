@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
-
 from exchange_sim.certs.thumbprint import Thumbprint
 from exchange_sim.lab.model import DEFAULT_WEB_SITE, IisBinding
 from exchange_sim.lab.stores import thumbprint_text
@@ -21,14 +19,13 @@ UM_STARTUP_MODES = ("TCP", "TLS", "Dual")
 
 
 class ServerConfig:
-    def __init__(self, db: sqlite_utils.Database, scope: TransactionScope, server: str) -> None:
-        self._db = db
+    def __init__(self, scope: TransactionScope, server: str) -> None:
         self._scope = scope
         self.server = server
 
     # -- IIS -------------------------------------------------------------------------------
     def iis_bindings(self) -> list[IisBinding]:
-        rows = self._db.execute(
+        rows = self._scope.db.execute(
             "SELECT site_id, site_name, port, thumbprint, require_ssl FROM iis_bindings "
             "WHERE server = ? ORDER BY site_id",
             [self.server],
@@ -43,7 +40,7 @@ class ServerConfig:
         site_name, port = IIS_SITES.get(site_id, (f"Site {site_id}", 443))
         existing = self._binding(site_id)
         with self._scope.transaction():
-            self._db["iis_bindings"].upsert(
+            self._scope.db["iis_bindings"].upsert(
                 {
                     "server": self.server,
                     "site_id": site_id,
@@ -63,7 +60,7 @@ class ServerConfig:
         if self._binding(site_id) is None:
             self.bind_iis(None, site_id)
         with self._scope.transaction():
-            self._db.execute(
+            self._scope.db.execute(
                 "UPDATE iis_bindings SET require_ssl = ? WHERE server = ? AND site_id = ?",
                 [int(value), self.server, site_id],
             )
@@ -129,13 +126,13 @@ class ServerConfig:
     # -- federation (organisation-wide, shown per server for convenience) -------------------
     @property
     def federation_thumbprints(self) -> set[str]:
-        rows = self._db.execute("SELECT thumbprint FROM federation_trusts").fetchall()
+        rows = self._scope.db.execute("SELECT thumbprint FROM federation_trusts").fetchall()
         return {row[0] for row in rows}
 
     # -- key ACL ---------------------------------------------------------------------------
     def network_service_acl(self, thumbprint: Thumbprint | str) -> bool:
         """Whether the key of this server's My-store certificate grants NETWORK SERVICE read."""
-        row = self._db.execute(
+        row = self._scope.db.execute(
             "SELECT network_service_acl FROM store_entries "
             "WHERE server = ? AND store = 'My' AND thumbprint = ?",
             [self.server, thumbprint_text(thumbprint)],
@@ -145,7 +142,7 @@ class ServerConfig:
     def set_network_service_acl(self, thumbprint: Thumbprint | str, granted: bool = True) -> bool:
         """False when the My store holds no such certificate (there is no key to grant on)."""
         with self._scope.transaction():
-            cursor = self._db.execute(
+            cursor = self._scope.db.execute(
                 "UPDATE store_entries SET network_service_acl = ? "
                 "WHERE server = ? AND store = 'My' AND thumbprint = ?",
                 [int(granted), self.server, thumbprint_text(thumbprint)],
@@ -154,11 +151,11 @@ class ServerConfig:
 
     # --------------------------------------------------------------------------------------
     def _get(self, column: str) -> Any:
-        row = self._db.execute(
+        row = self._scope.db.execute(
             f"SELECT {column} FROM server_config WHERE server = ?", [self.server]
         ).fetchone()
         return row[0] if row else None
 
     def _set(self, column: str, value: object) -> None:
         with self._scope.transaction():
-            self._db["server_config"].upsert({"server": self.server, column: value}, pk="server")
+            self._scope.db["server_config"].upsert({"server": self.server, column: value}, pk="server")

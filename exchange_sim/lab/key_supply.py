@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 
-import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from exchange_sim.certs.keys import KeyPool
@@ -23,12 +22,10 @@ SPARE_KEY_DEPTH = 3
 class KeySupply:
     def __init__(
         self,
-        db: sqlite_utils.Database,
         secret: LabSecret,
         scope: TransactionScope,
         depth: int = SPARE_KEY_DEPTH,
     ) -> None:
-        self._db = db
         self._secret = secret
         self._scope = scope
         self._depth = depth
@@ -52,7 +49,7 @@ class KeySupply:
         return key
 
     def spare_count(self) -> int:
-        row = self._db.execute(
+        row = self._scope.db.execute(
             "SELECT COUNT(*) FROM spare_keys WHERE bits = ?", [SPARE_KEY_BITS]
         ).fetchone()
         return int(row[0])
@@ -66,7 +63,7 @@ class KeySupply:
         with self._scope.transaction():
             while self.spare_count() < self._depth and pool.available(SPARE_KEY_BITS) > 0:
                 key = pool.take(SPARE_KEY_BITS)
-                self._db["spare_keys"].insert(
+                self._scope.db["spare_keys"].insert(
                     {"bits": SPARE_KEY_BITS, "encrypted_key": self._secret.seal_key(key)}
                 )
                 moved += 1
@@ -78,19 +75,19 @@ class KeySupply:
         while self.spare_count() < self._depth:
             key = pool.take(SPARE_KEY_BITS)
             with self._scope.transaction():
-                self._db["spare_keys"].insert(
+                self._scope.db["spare_keys"].insert(
                     {"bits": SPARE_KEY_BITS, "encrypted_key": self._secret.seal_key(key)}
                 )
 
     def _take_spare(self) -> rsa.RSAPrivateKey | None:
         with self._scope.transaction():
-            row = self._db.execute(
+            row = self._scope.db.execute(
                 "SELECT id, encrypted_key FROM spare_keys WHERE bits = ? ORDER BY id LIMIT 1",
                 [SPARE_KEY_BITS],
             ).fetchone()
             if row is None:
                 return None
-            self._db.execute("DELETE FROM spare_keys WHERE id = ?", [row[0]])
+            self._scope.db.execute("DELETE FROM spare_keys WHERE id = ?", [row[0]])
         self._scope.after_outermost(self.store_spares)
         return self._secret.open_key(row[1])
 

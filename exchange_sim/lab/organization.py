@@ -10,14 +10,13 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from exchange_sim.certs.facts import is_self_signed
 from exchange_sim.certs.formats import CertificateDataError, certificate_der, read_certificate_data
 from exchange_sim.certs.thumbprint import Thumbprint
-from exchange_sim.db import DatabaseError, open_database
+from exchange_sim.db import DatabaseError
 from exchange_sim.lab.audit import AuditLog
 from exchange_sim.lab.authority import IssuedCertificate, LabAuthority
 from exchange_sim.lab.clock import LabClock
@@ -65,16 +64,18 @@ def open_or_create(path: Path | str | None = None, fixture: str | Path = DEFAULT
 
 
 class Lab:
-    def __init__(self, path: Path, db: sqlite_utils.Database, secret: LabSecret) -> None:
+    def __init__(self, path: Path, secret: LabSecret) -> None:
         self.path = path
-        self._db = db
         self._secret = secret
-        self._scope = TransactionScope(db)
-        self.clock = LabClock(db)
-        self.audit = AuditLog(db, self._scope, self.clock)
-        self._keys = KeySupply(db, secret, self._scope)
+        try:
+            self._scope = TransactionScope(path / DATABASE_FILE)
+        except DatabaseError as error:
+            raise LabError(str(error)) from error
+        self.clock = LabClock(self._scope)
+        self.audit = AuditLog(self._scope, self.clock)
+        self._keys = KeySupply(secret, self._scope)
         self._authority = LabAuthority(
-            db, secret, self._scope, self.clock, self._keys, lambda: self.name, self._trust_lab_ca
+            secret, self._scope, self.clock, self._keys, lambda: self.name, self._trust_lab_ca
         )
 
     # -- creating and opening -------------------------------------------------------------
@@ -88,7 +89,7 @@ class Lab:
         try:
             lab_path.mkdir(parents=True, exist_ok=True)
             secret = LabSecret.create(lab_path)
-            lab = cls(lab_path, open_database(lab_path / DATABASE_FILE), secret)
+            lab = cls(lab_path, secret)
             lab._populate(spec)
         except BaseException:
             # Leave no half-made lab behind: the next attempt would refuse the non-empty folder.
@@ -108,17 +109,12 @@ class Lab:
                 f"'{lab_path}' is not a lab (no {DATABASE_FILE} and {LAB_KEY_FILE}); "
                 f"create one with: exchange-sim lab new {lab_path}"
             )
-        secret = LabSecret.load(lab_path)
-        try:
-            db = open_database(lab_path / DATABASE_FILE)
-        except DatabaseError as error:
-            raise LabError(str(error)) from error
-        return cls(lab_path, db, secret)
+        return cls(lab_path, LabSecret.load(lab_path))
 
     def close(self) -> None:
         """Keeps any keys the pool has ready for the next process, then closes the database."""
         self._keys.store_spares()
-        self._db.conn.close()
+        self._scope.close()
 
     def __enter__(self) -> Lab:
         return self
@@ -128,13 +124,13 @@ class Lab:
 
     def _populate(self, spec: FixtureSpec) -> None:
         with self.transaction():
-            self._db["organization"].insert({"id": 1, "name": spec.name})
+            self._scope.db["organization"].insert({"id": 1, "name": spec.name})
             for position, domain in enumerate(spec.accepted_domains):
-                self._db["accepted_domains"].insert(
+                self._scope.db["accepted_domains"].insert(
                     {"name": domain.name, "authoritative": int(domain.authoritative), "position": position}
                 )
             for position, server in enumerate(spec.servers):
-                self._db["servers"].insert(
+                self._scope.db["servers"].insert(
                     {
                         "name": server.name,
                         "fqdn": server.fqdn,
@@ -145,7 +141,7 @@ class Lab:
                         "position": position,
                     }
                 )
-                self._db["server_config"].insert(
+                self._scope.db["server_config"].insert(
                     {"server": server.name, "um_startup_mode": server.um_startup_mode}
                 )
             for user in spec.users:
@@ -169,18 +165,18 @@ class Lab:
     # -- the organisation -----------------------------------------------------------------
     @property
     def name(self) -> str:
-        row = self._db.execute("SELECT name FROM organization WHERE id = 1").fetchone()
+        row = self._scope.db.execute("SELECT name FROM organization WHERE id = 1").fetchone()
         return row[0] if row else ""
 
     @property
     def accepted_domains(self) -> list[AcceptedDomain]:
-        rows = self._db.execute(
+        rows = self._scope.db.execute(
             "SELECT name, authoritative FROM accepted_domains ORDER BY position"
         ).fetchall()
         return [AcceptedDomain(row[0], bool(row[1])) for row in rows]
 
     def servers(self) -> list[Server]:
-        rows = self._db.execute(
+        rows = self._scope.db.execute(
             "SELECT name, fqdn, netbios, version, roles, domain FROM servers ORDER BY position"
         ).fetchall()
         return [Server(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])), row[5]) for row in rows]
@@ -221,7 +217,7 @@ class Lab:
 
     # -- stores, keys, configuration ------------------------------------------------------
     def store(self, server: ServerRef, store: str) -> CertificateStore:
-        return CertificateStore(self._db, self._secret, self._scope, self._server_name(server), store)
+        return CertificateStore(self._secret, self._scope, self._server_name(server), store)
 
     def private_key(self, server: ServerRef, thumbprint: Thumbprint | str) -> rsa.RSAPrivateKey | None:
         for store in ("My", "REQUEST"):
@@ -231,7 +227,7 @@ class Lab:
         return None
 
     def config(self, server: ServerRef) -> ServerConfig:
-        return ServerConfig(self._db, self._scope, self._server_name(server))
+        return ServerConfig(self._scope, self._server_name(server))
 
     def take_key(self, bits: int) -> rsa.RSAPrivateKey:
         return self._keys.take(bits)
@@ -248,14 +244,14 @@ class Lab:
 
     # -- connectors, auth, federation -----------------------------------------------------
     def send_connectors(self) -> list[SendConnector]:
-        rows = self._db.execute(
+        rows = self._scope.db.execute(
             "SELECT name, fqdn, tls_certificate_name, address_spaces FROM send_connectors ORDER BY rowid"
         ).fetchall()
         return [SendConnector(row[0], row[1], row[2], tuple(json.loads(row[3] or '["*"]'))) for row in rows]
 
     def set_send_connector(self, connector: SendConnector) -> None:
         with self.transaction():
-            self._db["send_connectors"].upsert(
+            self._scope.db["send_connectors"].upsert(
                 {
                     "name": connector.name,
                     "fqdn": connector.fqdn,
@@ -266,7 +262,7 @@ class Lab:
             )
 
     def receive_connectors(self, server: ServerRef | None = None) -> list[ReceiveConnector]:
-        rows = self._db.execute(
+        rows = self._scope.db.execute(
             "SELECT server, name, fqdn, tls_certificate_name FROM receive_connectors ORDER BY rowid"
         ).fetchall()
         connectors = [ReceiveConnector(*row) for row in rows]
@@ -277,7 +273,7 @@ class Lab:
 
     def set_receive_connector(self, connector: ReceiveConnector) -> None:
         with self.transaction():
-            self._db["receive_connectors"].upsert(
+            self._scope.db["receive_connectors"].upsert(
                 {
                     "server": self._server_name(connector.server),
                     "name": connector.name,
@@ -288,7 +284,7 @@ class Lab:
             )
 
     def auth_config(self) -> AuthConfig:
-        row = self._db.execute(
+        row = self._scope.db.execute(
             "SELECT current_thumbprint, next_thumbprint, previous_thumbprint, next_effective_date "
             "FROM auth_config WHERE id = 1"
         ).fetchone()
@@ -298,7 +294,7 @@ class Lab:
 
     def set_auth_config(self, config: AuthConfig) -> None:
         with self.transaction():
-            self._db["auth_config"].upsert(
+            self._scope.db["auth_config"].upsert(
                 {
                     "id": 1,
                     "current_thumbprint": config.current_thumbprint,
@@ -312,25 +308,25 @@ class Lab:
             )
 
     def federation_trusts(self) -> list[tuple[str, str]]:
-        rows = self._db.execute("SELECT name, thumbprint FROM federation_trusts ORDER BY rowid").fetchall()
+        rows = self._scope.db.execute("SELECT name, thumbprint FROM federation_trusts ORDER BY rowid").fetchall()
         return [(row[0], row[1]) for row in rows]
 
     def add_federation_certificate(self, trust_name: str, thumbprint: Thumbprint | str) -> None:
         with self.transaction():
-            self._db["federation_trusts"].upsert(
+            self._scope.db["federation_trusts"].upsert(
                 {"name": trust_name, "thumbprint": thumbprint_text(thumbprint)}, pk=("name", "thumbprint")
             )
 
     def remove_federation_certificate(self, trust_name: str, thumbprint: Thumbprint | str) -> None:
         with self.transaction():
-            self._db.execute(
+            self._scope.db.execute(
                 "DELETE FROM federation_trusts WHERE name = ? AND thumbprint = ?",
                 [trust_name, thumbprint_text(thumbprint)],
             )
 
     # -- users who may connect (remoting) -------------------------------------------------
     def users(self) -> list[LabUser]:
-        rows = self._db.execute("SELECT name, domain, password FROM users ORDER BY rowid").fetchall()
+        rows = self._scope.db.execute("SELECT name, domain, password FROM users ORDER BY rowid").fetchall()
         return [LabUser(row[0], row[1], self._secret.open_text(bytes(row[2]))) for row in rows]
 
     def user(self, name: str, domain: str | None = None) -> LabUser | None:
@@ -348,7 +344,7 @@ class Lab:
 
     def set_user(self, user: LabUser) -> None:
         with self.transaction():
-            self._db["users"].upsert(
+            self._scope.db["users"].upsert(
                 {"name": user.name, "domain": user.domain.upper(), "password": self._secret.seal_text(user.password)},
                 pk=("domain", "name"),
             )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from exchange_sim.certs.thumbprint import Thumbprint
@@ -37,27 +36,25 @@ def canonical_store_name(name: str) -> str:
 class CertificateStore:
     def __init__(
         self,
-        db: sqlite_utils.Database,
         secret: LabSecret,
         scope: TransactionScope,
         server: str,
         store: str,
     ) -> None:
-        self._db = db
         self._secret = secret
         self._scope = scope
         self.server = server
         self.name = canonical_store_name(store)
 
     def list(self) -> list[StoreEntry]:
-        rows = self._db.execute(
+        rows = self._scope.db.execute(
             f"SELECT {_COLUMNS} FROM store_entries WHERE server = ? AND store = ? ORDER BY rowid",
             [self.server, self.name],
         ).fetchall()
         return [_entry(row) for row in rows]
 
     def get(self, thumbprint: Thumbprint | str) -> StoreEntry | None:
-        row = self._db.execute(
+        row = self._scope.db.execute(
             f"SELECT {_COLUMNS} FROM store_entries WHERE server = ? AND store = ? AND thumbprint = ?",
             [self.server, self.name, thumbprint_text(thumbprint)],
         ).fetchone()
@@ -85,9 +82,9 @@ class CertificateStore:
             "request_subject": entry.request_subject,
         }
         with self._scope.transaction():
-            self._db["store_entries"].upsert(record, pk=("server", "store", "thumbprint"))
+            self._scope.db["store_entries"].upsert(record, pk=("server", "store", "thumbprint"))
             if private_key is not None:
-                self._db["private_keys"].upsert(
+                self._scope.db["private_keys"].upsert(
                     {
                         "server": self.server,
                         "store": self.name,
@@ -104,16 +101,16 @@ class CertificateStore:
         """Removes the entry and its key; False when the store does not hold it."""
         key = [self.server, self.name, thumbprint_text(thumbprint)]
         with self._scope.transaction():
-            self._db.execute(
+            self._scope.db.execute(
                 "DELETE FROM private_keys WHERE server = ? AND store = ? AND thumbprint = ?", key
             )
-            cursor = self._db.execute(
+            cursor = self._scope.db.execute(
                 "DELETE FROM store_entries WHERE server = ? AND store = ? AND thumbprint = ?", key
             )
         return cursor.rowcount > 0
 
     def private_key(self, thumbprint: Thumbprint | str) -> rsa.RSAPrivateKey | None:
-        row = self._db.execute(
+        row = self._scope.db.execute(
             "SELECT encrypted_key FROM private_keys WHERE server = ? AND store = ? AND thumbprint = ?",
             [self.server, self.name, thumbprint_text(thumbprint)],
         ).fetchone()

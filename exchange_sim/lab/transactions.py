@@ -1,55 +1,92 @@
-"""One database transaction per cmdlet, shared by everything the cmdlet touches."""
+"""The lab's database sessions: one connection per thread, one transaction per cmdlet.
+
+Each thread (the remoting service runs cmdlets on workers) gets its own SQLite connection, so a
+reader sees only committed state (WAL snapshots) while another thread's cmdlet is half-way. Writing
+transactions are serialised within the process by a lock and across processes by SQLite itself.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import sqlite_utils
 
+from exchange_sim.db import open_database
+
+
+class _ThreadState(threading.local):
+    def __init__(self) -> None:
+        self.db: sqlite_utils.Database | None = None
+        self.depth = 0
+        self.after: list[Callable[[], None]] = []
+
 
 class TransactionScope:
-    """Opens a transaction on first entry; nested entries join it; the outermost exit decides.
+    """Opens a transaction on first entry; nested entries join it; the outermost exit decides."""
 
-    A lock serialises cmdlets from different threads (the remoting service runs them on workers),
-    because they share one SQLite connection.
-    """
+    def __init__(self, database_path: Path) -> None:
+        self._path = database_path
+        self._state = _ThreadState()
+        self._writer = threading.Lock()
+        self._connections: list[sqlite_utils.Database] = []
+        self._connections_lock = threading.Lock()
+        self._closed = False
+        self.db  # open (and migrate) on the creating thread so errors surface at open time
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self._db = db
-        self._lock = threading.RLock()
-        self._depth = 0
-        self._after: list[Callable[[], None]] = []
+    @property
+    def db(self) -> sqlite_utils.Database:
+        state = self._state
+        if state.db is None:
+            if self._closed:
+                raise RuntimeError("The lab has been closed")
+            state.db = open_database(self._path)
+            with self._connections_lock:
+                self._connections.append(state.db)
+        return state.db
 
     @property
     def active(self) -> bool:
-        return self._depth > 0
+        return self._state.depth > 0
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            self._depth = 1
+        state = self._state
+        if state.depth:
+            state.depth += 1
             try:
-                with self._db.atomic():
-                    yield
+                yield
             finally:
-                self._depth = 0
-                after, self._after = self._after, []
-                for action in after:
-                    action()
+                state.depth -= 1
+            return
+        db = self.db
+        after: list[Callable[[], None]] = []
+        try:
+            with self._writer:
+                state.depth = 1
+                try:
+                    with db.atomic():
+                        yield
+                finally:
+                    state.depth = 0
+                    after, state.after = state.after, []
+        finally:
+            # Outside the writer lock: these actions open transactions of their own.
+            for action in after:
+                action()
 
     def after_outermost(self, action: Callable[[], None]) -> None:
-        """Runs `action` once the current transaction has committed or rolled back (now if none)."""
-        with self._lock:
-            if self._depth:
-                self._after.append(action)
-                return
+        """Runs `action` once this thread's transaction has committed or rolled back (now if none)."""
+        if self._state.depth:
+            self._state.after.append(action)
+            return
         action()
+
+    def close(self) -> None:
+        with self._connections_lock:
+            self._closed = True
+            connections, self._connections = self._connections, []
+        for db in connections:
+            db.conn.close()

@@ -31,7 +31,7 @@ def test_stored_spare_key_is_what_the_next_process_takes_first(contoso_template:
 
     # Read the oldest spare with the lab key, as a check independent of the supply's own code.
     reader = Lab.open(path)
-    blob = reader._db.execute("SELECT encrypted_key FROM spare_keys ORDER BY id LIMIT 1").fetchone()[0]
+    blob = reader._scope.db.execute("SELECT encrypted_key FROM spare_keys ORDER BY id LIMIT 1").fetchone()[0]
     oldest = LabSecret.load(path).open_key(bytes(blob))
     reader.close()
 
