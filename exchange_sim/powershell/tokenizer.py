@@ -188,7 +188,7 @@ class Tokenizer:
                 token = Token("nl", start, end, src[start:end])
             elif c == "<" and src.startswith("<#", start):
                 raise self.fail("MissingTerminatorMultiLineComment",
-                                "The terminator '#>' is missing from the multiline comment.", self.length)
+                                "The terminator '#>' is missing from the multiline comment.", start, start + 2)
             elif mode == EXPR:
                 token = self._scan_expression(start, c)
             else:

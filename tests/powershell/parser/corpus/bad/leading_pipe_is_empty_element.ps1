@@ -1,0 +1,2 @@
+Get-ExchangeCertificate
+| Format-List

@@ -1,0 +1,1 @@
+Get-Item x 2> a.txt 2> b.txt
