@@ -193,7 +193,7 @@ class PsrpPool:
     def _refusal(self, definition: RemotePipeline) -> ErrorRecord | None:
         scripted = any(command.is_script for statement in definition.statements for command in statement)
         if scripted and self.configuration == EXCHANGE_CONFIGURATION:
-            return error_record(NO_LANGUAGE_MESSAGE, "ScriptsNotAllowed", ErrorCategory.ParserError,
+            return error_record(NO_LANGUAGE_MESSAGE, "ParseException", ErrorCategory.ParserError,
                                 exception_type="System.Management.Automation.ParseException")
         if self._runner is None:
             return error_record("No PowerShell engine is available on this simulated server.",

@@ -81,3 +81,25 @@ def test_command_metadata_answers_from_the_declarations(listener_certificate) ->
     assert get.parameters["DomainName"].aliases == ["Domain"]
     assert found[0].parameters["Force"].switch_parameter is True
     assert str(get.command_type) == "Cmdlet"
+
+
+def test_basic_without_encryption_works_only_when_unencrypted_is_allowed(listener_certificate) -> None:
+    from pypsrp.exceptions import AuthenticationError
+
+    from tests.remoting.conftest import start_service
+
+    with start_service(listener_certificate, allow_unencrypted=True) as running:
+        with _wsman(running.endpoint("EXCH01", "IIS", "http"), auth="basic", encryption="never") as wsman:
+            with RunspacePool(wsman, configuration_name="Microsoft.PowerShell") as pool:
+                assert pool.state == 2
+    with start_service(listener_certificate) as running:
+        with _wsman(running.endpoint("EXCH01", "IIS", "http"), auth="basic", encryption="never") as wsman:
+            with pytest.raises(AuthenticationError):
+                RunspacePool(wsman, configuration_name="Microsoft.PowerShell").open()
+
+
+def test_sealing_inside_tls_also_works(service, listener_certificate_file) -> None:
+    endpoint = service.endpoint("EXCH01", "WinRM", "https")
+    with _wsman(endpoint, encryption="always", cert_validation=str(listener_certificate_file)) as wsman:
+        with RunspacePool(wsman, configuration_name="Microsoft.Exchange") as pool:
+            assert pool.state == 2

@@ -26,3 +26,14 @@ def test_hostname_prints_the_servers_name(service) -> None:
     url = service.endpoint("EXCH01", "WinRM", "http").url
     result = _session(url).run_cmd("hostname")
     assert (result.status_code, result.std_out) == (0, b"EXCH01\r\n")
+
+
+def test_output_is_encoded_in_the_shells_code_page(service) -> None:
+    url = service.endpoint("EXCH01", "WinRM", "http").url
+    result = _session(url).run_cmd("echo", ["Grüße"])
+    assert result.std_out == "Grüße\r\n".encode("cp437")
+
+
+def test_exit_in_cmd_sets_the_exit_code(service) -> None:
+    url = service.endpoint("EXCH01", "WinRM", "http").url
+    assert _session(url).run_cmd("exit", ["/b", "7"]).status_code == 7
