@@ -79,6 +79,13 @@ class KeySupply:
                     {"bits": SPARE_KEY_BITS, "encrypted_key": self._secret.seal_key(key)}
                 )
 
+    def stop(self) -> None:
+        """Stops the refill thread (waiting at most for the one key it may be generating)."""
+        with self._pool_lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.stop()
+
     def _take_spare(self) -> rsa.RSAPrivateKey | None:
         with self._scope.transaction():
             row = self._scope.db.execute(

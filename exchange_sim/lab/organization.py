@@ -35,7 +35,7 @@ from exchange_sim.lab.model import (
     Server,
     StoreEntry,
 )
-from exchange_sim.lab.seeding import seed_auth_certificate, seed_server
+from exchange_sim.lab.seeding import default_receive_connectors, seed_auth_certificate, seed_server
 from exchange_sim.lab.stores import CertificateStore, thumbprint_text
 from exchange_sim.lab.transactions import TransactionScope
 
@@ -114,6 +114,7 @@ class Lab:
     def close(self) -> None:
         """Keeps any keys the pool has ready for the next process, then closes the database."""
         self._keys.store_spares()
+        self._keys.stop()
         self._scope.close()
 
     def __enter__(self) -> Lab:
@@ -150,17 +151,20 @@ class Lab:
                 self.clock.pin(spec.pinned_clock)
             for connector in spec.send_connectors:
                 self.set_send_connector(connector)
+            servers = self.servers()
+            for server in servers:
+                seed_server(self, server)
+                for connector in default_receive_connectors(server):
+                    self.set_receive_connector(connector)
+                profile = server_root(self.path, server.name) / DEFAULT_LOCATION.replace("\\", "/")[3:]
+                profile.mkdir(parents=True, exist_ok=True)
+            seed_auth_certificate(self, servers)
+            # Fixture connectors come after setup's defaults, so one with a default's name replaces it.
             for receive in spec.receive_connectors:
                 self.set_receive_connector(
                     ReceiveConnector(self._server_name(receive.server), receive.name, receive.fqdn,
                                      receive.tls_certificate_name)
                 )
-            servers = self.servers()
-            for server in servers:
-                seed_server(self, server)
-                profile = server_root(self.path, server.name) / DEFAULT_LOCATION.replace("\\", "/")[3:]
-                profile.mkdir(parents=True, exist_ok=True)
-            seed_auth_certificate(self, servers)
 
     # -- the organisation -----------------------------------------------------------------
     @property

@@ -11,7 +11,14 @@ from exchange_sim.certs.builders import self_signed_certificate
 from exchange_sim.certs.formats import certificate_der
 from exchange_sim.certs.names import parse_distinguished_name
 from exchange_sim.certs.thumbprint import Thumbprint
-from exchange_sim.lab.model import DEFAULT_WEB_SITE, EXCHANGE_BACK_END, AuthConfig, Server, StoreEntry
+from exchange_sim.lab.model import (
+    DEFAULT_WEB_SITE,
+    EXCHANGE_BACK_END,
+    AuthConfig,
+    ReceiveConnector,
+    Server,
+    StoreEntry,
+)
 
 if TYPE_CHECKING:
     from exchange_sim.lab.organization import Lab
@@ -106,3 +113,12 @@ def seed_auth_certificate(lab: Lab, servers: list[Server]) -> str | None:
             lab.config(server).set_network_service_acl(thumbprint, True)
         lab.set_auth_config(AuthConfig(current_thumbprint=thumbprint))
     return thumbprint
+
+
+def default_receive_connectors(server: Server) -> list[ReceiveConnector]:
+    """The receive connectors setup creates; none names a TLS certificate."""
+    if server.at_least("2013"):
+        names = ["Default", "Client Proxy", "Default Frontend", "Outbound Proxy Frontend", "Client Frontend"]
+    else:
+        names = ["Default", "Client"]
+    return [ReceiveConnector(server.name, f"{name} {server.name}", server.fqdn, None) for name in names]

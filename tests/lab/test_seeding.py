@@ -107,3 +107,18 @@ def test_seeded_certificates_are_dated_by_the_lab_clock(tmp_path) -> None:
         assert lab.clock.now().isoformat() == "2020-03-01T08:00:00+00:00"
     finally:
         lab.close()
+
+
+def test_setup_creates_the_default_receive_connectors_per_version(contoso: Lab, entrust: Lab) -> None:
+    assert [c.name for c in contoso.receive_connectors("EXCH01")] == [
+        "Default EXCH01", "Client Proxy EXCH01", "Default Frontend EXCH01",
+        "Outbound Proxy Frontend EXCH01", "Client Frontend EXCH01",
+    ]
+    assert [c.name for c in entrust.receive_connectors("MAIL2")] == ["Default MAIL2", "Client MAIL2"]
+    assert all(c.fqdn == "mail2.entrust.com" and c.tls_certificate_name is None
+               for c in entrust.receive_connectors("mail2"))
+
+
+def test_contoso_has_an_internet_send_connector_without_a_certificate(contoso: Lab) -> None:
+    [connector] = contoso.send_connectors()
+    assert (connector.name, connector.address_spaces, connector.tls_certificate_name) == ("Internet", ("*",), None)
