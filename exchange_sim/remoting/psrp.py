@@ -124,6 +124,10 @@ class PsrpPool:
         self._pipelines: dict[uuid.UUID, _PipelineState] = {}
         self._wakeups: dict[uuid.UUID | None, asyncio.Event] = {}
 
+    @property
+    def opened(self) -> bool:
+        return self._pool.state == psrpcore.types.RunspacePoolState.Opened
+
     # -- input from the client -------------------------------------------------------------------------
     def feed(self, data: bytes, pipeline_id: uuid.UUID | None = None, stream: str = "default") -> None:
         stream_type = psrpcore.StreamType.prompt_response if stream == "pr" else psrpcore.StreamType.default
@@ -371,6 +375,10 @@ class PsrpShells:
         pool = PsrpPool(shell.kind, account, self._runner, self._executor, asyncio.get_running_loop(), self._catalog)
         shell.payload = pool
         pool.feed(creation_xml)
+        if not pool.opened:
+            # creationXml must carry SESSION_CAPABILITY and INIT_RUNSPACEPOOL whole (§9.2); anything less
+            # would leave a pool that can never open.
+            raise faults.invalid_message("creationXml does not open a runspace pool")
 
     def command(self, shell: Shell, command: ShellCommand, arguments: bytes) -> None:
         pool = self._pool(shell)

@@ -174,7 +174,7 @@ class RemotingService:
                         self.skipped.append(f"{plan.identity.name} {service} https: {exc}")
                         continue
                 port = self.options.port_base + 4 * index + offset if self.options.port_base else 0
-                sock = _bound_socket(self.options.host, port)
+                sock = bound_socket(self.options.host, port)
                 policy = ListenerPolicy(https=scheme == "https", allow_unencrypted=self.options.allow_unencrypted,
                                         body_limit=self.options.body_limit)
                 handler = WsmanEndpoint(dispatcher, self.directory, policy)
@@ -190,7 +190,7 @@ class RemotingService:
                 dispatcher.expire_idle()
 
 
-def _bound_socket(host: str, port: int) -> socket.socket:
+def bound_socket(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

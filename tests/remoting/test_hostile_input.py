@@ -132,3 +132,18 @@ def test_another_users_shell_is_an_unknown_shell(open_service) -> None:
     assert owner.status_code == 200
     again = requests.post(url, data=delete, auth=(USER.name, USER.password))
     assert (again.status_code, _fault_code(again.content)) == (500, "2150858843")
+
+
+@pytest.mark.parametrize("payload", [b"garbage", b"\x00" * 21, bytes(range(256)) * 4])
+def test_garbage_psrp_creation_data_is_a_fault(open_service, payload: bytes) -> None:
+    import base64
+
+    url = open_service.endpoint("EXCH01", "IIS", "http").url
+    body = VALID.replace(b"wbem/wsman/1/windows/shell/cmd", b"powershell/Microsoft.Exchange").replace(
+        b"</rsp:OutputStreams>",
+        b"</rsp:OutputStreams><creationXml xmlns='http://schemas.microsoft.com/powershell'>"
+        + base64.b64encode(payload) + b"</creationXml>",
+    )
+    response = requests.post(url, data=body, auth=(USER.name, USER.password))
+    assert response.status_code == 500
+    assert _fault_code(response.content).isdigit()
