@@ -73,7 +73,9 @@ class LabFileSystem:
         # Longest prefix first, so a mount of C:\certs\deep wins over a mount of C:\certs.
         self._mounts = sorted(parsed_mounts, key=lambda item: len(item[0].parts), reverse=True)
         # C:\ and the user profile exist on every server from the start.
-        (self._root / _SYSTEM_DRIVE / Path(*self._location.parts)).mkdir(parents=True, exist_ok=True)
+        # Walked first so a planted link is refused before mkdir could follow it out of the lab.
+        profile = self._walk(self._root / _SYSTEM_DRIVE, self._location.parts, self._location)
+        profile.mkdir(parents=True, exist_ok=True)
         self._location = self.full_path(location)
 
     # -- locations ------------------------------------------------------------------------
@@ -95,7 +97,11 @@ class LabFileSystem:
     def resolve(self, win_path: str) -> Path:
         full = self.full_path(win_path)
         base, inside = self._base_for(full)
-        return self._walk(base, inside, full)
+        resolved = self._walk(base, inside, full)
+        if full.root.startswith("\\\\"):
+            # A share exists as soon as it is named (the lab has no share administration).
+            base.mkdir(parents=True, exist_ok=True)
+        return resolved
 
     def to_windows(self, path: Path | str) -> str:
         """The Windows spelling of a host path inside this server's view (for messages)."""
@@ -230,9 +236,7 @@ class LabFileSystem:
                 return host, full.parts[len(prefix.parts) :]
         if full.root.startswith("\\\\"):
             host_name, share = full.root[2:-1].split("\\", 1)
-            share_root = unc_root(self._lab_dir) / host_name.lower() / share.lower()
-            share_root.mkdir(parents=True, exist_ok=True)
-            return share_root, full.parts
+            return unc_root(self._lab_dir) / host_name.lower() / share.lower(), full.parts
         drive = full.drive
         if drive != _SYSTEM_DRIVE and any(prefix.drive == drive for prefix, _host in self._mounts):
             raise LabPathError(
@@ -246,7 +250,15 @@ class LabFileSystem:
         return self._root / _SYSTEM_DRIVE, full.parts
 
     def _walk(self, base: Path, parts: tuple[str, ...], full: WindowsPath) -> Path:
-        if base.is_symlink():
+        # Inside the lab, the folders from the lab root down to the drive or share are checked
+        # too: replacing `fs/EXCH01` with a link must not open a way out either.
+        if self._lab_dir in base.parents:
+            step = self._lab_dir
+            for name in base.relative_to(self._lab_dir).parts:
+                step = step / name
+                if step.is_symlink():
+                    raise self._symlink_error(full)
+        elif base.is_symlink():
             raise self._symlink_error(full)
         current = base
         for part in parts:

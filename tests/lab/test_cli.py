@@ -116,3 +116,13 @@ def test_console_script_runs_lab_show(lab_dir: Path) -> None:
     result = subprocess.run([str(script), "lab", "show", str(lab_dir)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Organization: Contoso" in result.stdout
+
+
+def test_lab_user_adds_a_remoting_user_with_an_encrypted_password(runner: CliRunner, lab_dir: Path) -> None:
+    result = _run(runner, "user", str(lab_dir), "alice", "--password", "Tr1cky!pw")
+    assert result.exit_code == 0 and "CONTOSO\\alice" in result.output
+    lab = Lab.open(lab_dir)
+    try:
+        assert lab.user("contoso\\ALICE").password == "Tr1cky!pw"
+    finally:
+        lab.close()

@@ -123,3 +123,20 @@ def test_set_location_changes_relative_resolution(fs: LabFileSystem, tmp_path: P
     assert fs.resolve("a.req") == tmp_path / "fs" / "EXCH01" / "C" / "work" / "a.req"
     with pytest.raises(LabPathError, match="does not exist"):
         fs.set_location(r"C:\missing")
+
+
+def test_a_server_folder_replaced_by_a_symlink_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    (outside / "C").mkdir(parents=True)
+    (tmp_path / "lab" / "fs").mkdir(parents=True)
+    os.symlink(outside, tmp_path / "lab" / "fs" / "MAIL1")
+    with pytest.raises(LabPathError, match="symbolic link"):
+        LabFileSystem(tmp_path / "lab", "MAIL1").resolve(r"C:\x.req")
+    assert list(outside.rglob("*")) == [outside / "C"]  # nothing was created through the link
+
+
+def test_symlinked_file_is_refused_even_as_the_last_component(fs: LabFileSystem, tmp_path: Path) -> None:
+    (tmp_path / "secret").write_text("s")
+    os.symlink(tmp_path / "secret", tmp_path / "fs" / "EXCH01" / "C" / "link.txt")
+    with pytest.raises(LabPathError, match="symbolic link"):
+        fs.read_bytes(r"C:\LINK.TXT")
