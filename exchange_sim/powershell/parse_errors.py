@@ -41,36 +41,49 @@ class ParseFailure(Exception):
 
 
 def position_message(extent: Extent, script_path: str | None) -> str:
-    """`At <where>:<L> char:<C>` plus the `+ line` / `+ ~~~` pair, as `InvocationInfo.PositionMessage`."""
-    where = f"{script_path}:" if script_path else "line:"
-    line_text = extent.start_line_text
-    # Tabs count as one column in the position but print as 4 spaces (§6.6).
-    prefix = line_text[: extent.start_column - 1]
-    start = len(prefix.expandtabs(_TAB_WIDTH))
-    shown = line_text.expandtabs(_TAB_WIDTH)
-    if extent.end_line == extent.start_line:
-        width = max(1, extent.end_column - extent.start_column)
-        width = len(line_text[extent.start_column - 1 : extent.start_column - 1 + width].expandtabs(_TAB_WIDTH)) or 1
-    else:
-        width = max(1, len(shown) - start)
-    if len(shown) > _CLIP_WIDTH:
-        shown, start = _clip(shown, start, width)
-    tildes = " " * start + "~" * width
-    return f"At {where}{extent.start_line} char:{extent.start_column}\n+ {shown}\n+ {tildes}"
-
-
-def _clip(line: str, start: int, width: int) -> tuple[str, int]:
-    """Clip a long line around the error like PowerShell: `... ` before and ` ...` after."""
-    begin = max(0, start - 30)
-    end = min(len(line), max(begin + _CLIP_WIDTH, start + width + 5))
-    clipped = line[begin:end]
-    new_start = start - begin
-    if begin > 0:
-        clipped = "... " + clipped
-        new_start += 4
-    if end < len(line):
-        clipped = clipped + " ..."
-    return clipped, new_start
+    """`At <where>:<L> char:<C>` plus the `+ line` / `+ ~~~` pair, as PowerShell 5.1's
+    `PositionUtilities.VerboseMessage` writes it: tabs shown as 4 spaces, lines over 69 characters
+    clipped around the error with `... ` / ` ...`, at least one tilde."""
+    where = script_path if script_path else "line"
+    line = extent.start_line_text.rstrip()
+    detail = ""
+    if line:
+        before = extent.start_column - 1
+        if extent.start_line == extent.end_line:
+            width = extent.end_column - extent.start_column
+        else:
+            width = len(line) - extent.start_column + 1
+        if "\t" in line:
+            head = line[:before].replace("\t", " " * _TAB_WIDTH)
+            marked = line[before:before + width].replace("\t", " " * _TAB_WIDTH)
+            line = head + marked + line[before + width:].replace("\t", " " * _TAB_WIDTH)
+            before, width = len(head), len(marked)
+        clipped_before = clipped_after = False
+        if len(line) > _CLIP_WIDTH:
+            shown_before = min(before, 12)
+            after = len(line) - width - before
+            shown_after = min(after, 8)
+            total = shown_before + width + shown_after
+            if total >= _CLIP_WIDTH:
+                if shown_before + width >= _CLIP_WIDTH:
+                    width = _CLIP_WIDTH - shown_before
+                clipped_after = True
+            else:
+                hidden_before = before - shown_before
+                if hidden_before > 0:
+                    shown_before += min(hidden_before, _CLIP_WIDTH - total)
+                    total = shown_before + width + shown_after
+                if total < _CLIP_WIDTH and after > 0:
+                    shown_after += min(after, _CLIP_WIDTH - total)
+                clipped_after = shown_after < after
+            clipped_before = shown_before < before
+            first = max(before - shown_before, 0)
+            line = line[first:first + _CLIP_WIDTH]
+            before = min(before, shown_before)
+            width = min(width, _CLIP_WIDTH - before)
+        detail = (("... " if clipped_before else "") + line + (" ..." if clipped_after else "") + "\n+ "
+                  + " " * (before + (4 if clipped_before else 0)) + "~" * (width if width > 0 else 1))
+    return f"At {where}:{extent.start_line} char:{extent.start_column}\n+ {detail}"
 
 
 def format_parse_errors(errors: tuple[ParseError, ...] | list[ParseError], script_path: str | None) -> str:

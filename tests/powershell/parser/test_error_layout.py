@@ -45,11 +45,18 @@ def test_tabs_print_as_four_spaces_but_count_as_one_column() -> None:
 
 
 def test_long_lines_are_clipped_around_the_error() -> None:
+    text = "Get-Item " + "x" * 100 + " | $y " + "z" * 100
+    lines = format_parse_errors(parse(text).errors, None).splitlines()
+    assert lines[0] == "At line:1 char:113"
+    assert lines[1] == "+ ... " + "x" * 56 + " | $y " + "z" * 7 + " ..."
+    assert lines[2] == "+ " + " " * 63 + "~~"
+
+
+def test_error_near_the_end_of_a_long_line_keeps_the_tail() -> None:
     text = "Write-Output " + "a " * 60 + "&& b"
     lines = format_parse_errors(parse(text).errors, None).splitlines()
-    assert lines[1].startswith("+ ... ")
-    assert "&&" in lines[1]
-    assert lines[2].index("~") == lines[1].index("&&")
+    assert lines[1] == "+ ... " + text[68:]
+    assert lines[2] == "+ " + " " * 69 + "~~"
 
 
 def test_more_than_ten_errors_are_cut_with_a_note() -> None:
