@@ -113,7 +113,7 @@ def _initial_schema(db: sqlite_utils.Database) -> None:
         pk="id",
     )
     db["lab_ca"].create(
-        {"id": int, "certificate_der": bytes, "encrypted_key": bytes, "next_serial": int}, pk="id"
+        {"id": int, "certificate_der": bytes, "encrypted_key": bytes}, pk="id"
     )
     db["spare_keys"].create({"id": int, "bits": int, "encrypted_key": bytes}, pk="id")
     db["audit_log"].create(

@@ -99,7 +99,6 @@ class LabAuthority:
                     "id": 1,
                     "certificate_der": certificate_der(cert),
                     "encrypted_key": self._secret.seal_key(key),
-                    "next_serial": 1,
                 }
             )
             self._on_created(cert)

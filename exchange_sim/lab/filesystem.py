@@ -185,7 +185,14 @@ class LabFileSystem:
         text = win_path.strip().replace("/", "\\")
         if text.startswith("\\\\"):
             pieces = [piece for piece in text[2:].split("\\")]
-            if len(pieces) < 2 or not pieces[0] or not pieces[1]:
+            if pieces and pieces[0] in ("?", "."):
+                # \\?\ and \\.\ are Win32 device namespaces, not shares; a script has no use for them.
+                raise LabPathError(f"The path '{win_path}' uses a device namespace, which the lab does not offer.", win_path)
+            if (
+                len(pieces) < 2
+                or any(piece.strip(". ") == "" for piece in pieces[:2])
+                or any(char in _INVALID_CHARACTERS for piece in pieces[:2] for char in piece)
+            ):
                 raise LabPathError(f"The network path '{win_path}' was not found.", win_path)
             root = f"\\\\{pieces[0]}\\{pieces[1]}\\"
             return WindowsPath(root, self._normalise(pieces[2:], (), win_path))

@@ -140,3 +140,11 @@ def test_symlinked_file_is_refused_even_as_the_last_component(fs: LabFileSystem,
     os.symlink(tmp_path / "secret", tmp_path / "fs" / "EXCH01" / "C" / "link.txt")
     with pytest.raises(LabPathError, match="symbolic link"):
         fs.read_bytes(r"C:\LINK.TXT")
+
+
+@pytest.mark.parametrize(
+    "path", [r"\\..\..\lab.db", r"\\host\..\x", r"\\.\C:\x", r"\\?\C:\lab.db", r"\\host", r"\\ho:st\share\x", r"\\ \share"]
+)
+def test_unc_host_and_share_cannot_be_used_to_climb_or_reach_devices(fs: LabFileSystem, path: str) -> None:
+    with pytest.raises(LabPathError):
+        fs.resolve(path)
