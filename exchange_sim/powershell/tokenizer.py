@@ -216,6 +216,8 @@ class Tokenizer:
             return self.scan_generic(start)
         if c == "@":
             return self._scan_at(start, EXPR)
+        if c in "123456" and self.char(start + 1) == ">":  # `2>&1` after an expression too
+            return self._redirection(start)
         if c.isdigit() or (c == "." and start + 1 < self.length and src[start + 1].isdigit()):
             token = self.scan_number(start, EXPR)
             return token if token is not None else self.scan_generic(start)

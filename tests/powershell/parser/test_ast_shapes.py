@@ -350,3 +350,11 @@ def test_extents_point_at_the_source() -> None:
     assert command.extent.start_line == 2 and command.extent.start_column == 3
     assert command.extent.text == "Get-Item   C:\\x"
     assert command.extent.start_line_text == "  Get-Item   C:\\x"
+
+
+def test_expression_output_can_be_redirected() -> None:
+    statement = first_statement('"text" 2>&1 > C:\\out.txt')
+    assert isinstance(statement, A.PipelineAst)
+    element = statement.pipeline_elements[0]
+    assert isinstance(element, A.CommandExpressionAst)
+    assert [type(r).__name__ for r in element.redirections] == ["MergingRedirectionAst", "FileRedirectionAst"]

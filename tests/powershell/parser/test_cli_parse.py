@@ -63,3 +63,12 @@ def test_scripts_are_decoded_as_windows_powershell_reads_them(tmp_path: Path) ->
     ansi = tmp_path / "ansi.ps1"
     ansi.write_bytes("Get-X \u2013Name a".encode("cp1252"))
     assert read_script(bom) == read_script(utf16) == read_script(ansi) == "Get-X \u2013Name a"
+
+
+def test_parse_can_show_the_syntax_tree(tmp_path: Path) -> None:
+    script = tmp_path / "tree.ps1"
+    script.write_text("Enable-ExchangeCertificate -Services IIS,SMTP\n", encoding="utf-8")
+    result = CliRunner().invoke(_app(), ["parse", "--ast", str(script)])
+    assert result.exit_code == 0
+    assert "CommandParameterAst (1:28) parameter_name='Services'" in result.output
+    assert "ArrayLiteralAst (1:38)" in result.output
