@@ -232,6 +232,8 @@ class Tokenizer:
                 if word in OPERATOR_WORDS:
                     return Token("op", start, m.end(), src[start:m.end()], "-" + word)
                 return Token("param", start, m.end(), src[start:m.end()], m.group(1), sub=False)
+        if c == "!" and (self.char(start + 1).isalpha() or self.char(start + 1) == "_"):
+            return self.scan_generic(start)  # 5.1 reads `!Name` as a bareword (a command name), not `!` + name
         if c.isalpha() or c == "_":
             m = _IDENTIFIER.match(src, start)
             end = m.end() if m else start + 1
@@ -277,7 +279,7 @@ class Tokenizer:
         if m:
             name = m.group()
             return Token("splat", start, m.end(), src[start:m.end()], name)
-        return self.scan_generic(start) if mode == CMD else Token("word", start, start + 1, "@", "@")
+        raise self.fail("UnrecognizedToken", "Unrecognized token in source text.", start, start + 1)
 
     # ------------------------------------------------------------------ command mode
 

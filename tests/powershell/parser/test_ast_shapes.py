@@ -358,3 +358,12 @@ def test_expression_output_can_be_redirected() -> None:
     element = statement.pipeline_elements[0]
     assert isinstance(element, A.CommandExpressionAst)
     assert [type(r).__name__ for r in element.redirections] == ["MergingRedirectionAst", "FileRedirectionAst"]
+
+
+def test_exclamation_glued_to_a_name_is_a_command_name() -> None:
+    statement = first_statement("if (!Test-Path C:\\x) { 1 }")
+    assert isinstance(statement, A.IfStatementAst)
+    condition = statement.clauses[0].condition
+    assert isinstance(condition, A.PipelineAst)
+    command = condition.pipeline_elements[0]
+    assert isinstance(command, A.CommandAst) and command.get_command_name() == "!Test-Path"
