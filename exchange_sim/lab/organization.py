@@ -22,7 +22,7 @@ from exchange_sim.lab.authority import IssuedCertificate, LabAuthority
 from exchange_sim.lab.clock import LabClock
 from exchange_sim.lab.config import ServerConfig
 from exchange_sim.lab.errors import LabError
-from exchange_sim.lab.filesystem import DEFAULT_LOCATION, LabFileSystem, server_root
+from exchange_sim.lab.filesystem import LabFileSystem
 from exchange_sim.lab.fixtures import DEFAULT_FIXTURE, FixtureSpec, load_fixture
 from exchange_sim.lab.key_supply import KeySupply
 from exchange_sim.lab.lab_key import LAB_KEY_FILE, LabSecret
@@ -97,7 +97,10 @@ class Lab:
                 shutil.rmtree(lab_path, ignore_errors=True)
             else:
                 for child in lab_path.iterdir():
-                    shutil.rmtree(child) if child.is_dir() else child.unlink()
+                    if child.is_dir() and not child.is_symlink():
+                        shutil.rmtree(child)
+                    else:
+                        child.unlink()
             raise
         return lab
 
@@ -156,8 +159,7 @@ class Lab:
                 seed_server(self, server)
                 for connector in default_receive_connectors(server):
                     self.set_receive_connector(connector)
-                profile = server_root(self.path, server.name) / DEFAULT_LOCATION.replace("\\", "/")[3:]
-                profile.mkdir(parents=True, exist_ok=True)
+                self.filesystem(server)  # C:\ and the user profile exist from the start
             seed_auth_certificate(self, servers)
             # Fixture connectors come after setup's defaults, so one with a default's name replaces it.
             for receive in spec.receive_connectors:

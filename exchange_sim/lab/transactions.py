@@ -67,7 +67,7 @@ class TransactionScope:
             with self._writer:
                 state.depth = 1
                 try:
-                    with db.atomic():
+                    with _immediate(db):
                         yield
                 finally:
                     state.depth = 0
@@ -90,3 +90,18 @@ class TransactionScope:
             connections, self._connections = self._connections, []
         for db in connections:
             db.conn.close()
+
+
+@contextmanager
+def _immediate(db: sqlite_utils.Database) -> Iterator[None]:
+    # BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that read first could
+    # not upgrade once another process (`exchange-sim lab clock` beside `serve`) had committed, and
+    # would fail with "database is locked" instead of waiting its turn.
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        raise
+    db.conn.commit()

@@ -50,3 +50,35 @@ def test_writers_on_several_threads_all_commit(contoso_copy: Lab) -> None:
     for name in ("REQUEST", "CA", "Root", "My"):
         assert template.thumbprint in contoso_copy.store("EXCH01", name)
     assert sorted(r.parameters["Store"] for r in contoso_copy.audit.records()) == ["CA", "My", "REQUEST", "Root"]
+
+
+def test_two_lab_instances_like_two_processes_take_turns_writing(contoso_copy: Lab) -> None:
+    other = Lab.open(contoso_copy.path)  # its own connections, as `exchange-sim lab clock` would have
+    holding = threading.Event()
+    release = threading.Event()
+    failures: list[BaseException] = []
+
+    def first_writer() -> None:
+        try:
+            with contoso_copy.transaction():
+                contoso_copy.config("EXCH01").pop_certificate_name = "first.contoso.com"
+                holding.set()
+                release.wait()
+        except BaseException as error:
+            failures.append(error)
+
+    try:
+        thread = threading.Thread(target=first_writer)
+        thread.start()
+        holding.wait()
+        release.set()
+        with other.transaction():
+            assert other.server("EXCH01") is not None  # a read before the write, as cmdlets do
+            other.config("EXCH01").imap_certificate_name = "second.contoso.com"
+        thread.join()
+        assert failures == []
+        config = contoso_copy.config("EXCH01")
+        assert (config.pop_certificate_name, config.imap_certificate_name) == (
+            "first.contoso.com", "second.contoso.com")
+    finally:
+        other.close()
