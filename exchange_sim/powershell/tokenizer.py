@@ -153,9 +153,13 @@ class Tokenizer:
 
     def skip(self, pos: int) -> int:
         """Offset of the next token start after blanks, continuations and comments (not newlines)."""
-        if pos >= self.length or self.source[pos] not in _SKIP_FIRST:
+        src = self.source
+        if pos >= self.length or src[pos] not in _SKIP_FIRST:
             return pos
-        m = _SKIP.match(self.source, pos)
+        # The common case, one space between tokens, without the regular expression.
+        if src[pos] == " " and (pos + 1 >= self.length or src[pos + 1] not in _SKIP_FIRST):
+            return pos + 1
+        m = _SKIP.match(src, pos)
         return m.end() if m else pos
 
     def char(self, pos: int) -> str:
@@ -173,7 +177,7 @@ class Tokenizer:
     def _scan(self, pos: int, mode: int) -> Token:
         src = self.source
         cache = self._cache
-        start = pos if pos >= self.length or src[pos] not in _SKIP_FIRST else self.skip(pos)
+        start = self.skip(pos)
         if start != pos:  # the same token may already be known from its own offset
             token = cache.get(start + start + mode)
             if token is not None:
