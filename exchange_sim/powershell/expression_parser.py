@@ -76,8 +76,12 @@ class ExpressionParser(AttributeRules):
 
     def skip_newlines(self) -> None:
         pos = self.pos
-        if pos < self.tk.length and self.src[pos] in _SKIP_NEWLINES_FIRST:
-            m = _SKIP_NEWLINES.match(self.src, pos)
+        src = self.src
+        if pos < self.tk.length and src[pos] in _SKIP_NEWLINES_FIRST:
+            if src[pos] == " " and (pos + 1 >= self.tk.length or src[pos + 1] not in _SKIP_NEWLINES_FIRST):
+                self.pos = pos + 1
+                return
+            m = _SKIP_NEWLINES.match(src, pos)
             if m:
                 self.pos = m.end()
 
