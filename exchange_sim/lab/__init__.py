@@ -25,6 +25,10 @@ Public API:
     lab.take_key(bits)                      warm RSA keys (spares kept in the database)
     lab.trust(cert_bytes), lab.certificate_authority(), lab.issue_certificate(request)
     LabError, LabPathError
+
+Threads: each thread gets its own SQLite connection, so a reader sees committed state only;
+writing transactions are serialised (BEGIN IMMEDIATE), so separate processes take turns.
+A LabFileSystem keeps its current location: keep one per session, not one per call.
 """
 
 from __future__ import annotations

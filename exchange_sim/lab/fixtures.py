@@ -114,11 +114,9 @@ class _FixtureReader:
             raise self.fail("[organization]", "the table is missing")
         name = self.text(organization, "name", "[organization]")
         domains = organization.get("accepted_domains", [])
-        if not isinstance(domains, list) or not domains or not all(
-            isinstance(item, str) and item.strip() for item in domains
-        ):
+        if not isinstance(domains, list) or not domains:
             raise self.fail("[organization]", "'accepted_domains' must be a non-empty list of names")
-        accepted = tuple(AcceptedDomain(item.strip().lower(), True) for item in domains)
+        accepted = tuple(self.accepted_domain(item) for item in domains)
         if len({domain.name for domain in accepted}) != len(accepted):
             raise self.fail("[organization]", "an accepted domain is listed twice")
         servers = tuple(
@@ -151,6 +149,18 @@ class _FixtureReader:
                 for index, item in enumerate(self.table_list(data, "receive_connectors"), start=1)
             ),
         )
+
+    def accepted_domain(self, item: object) -> AcceptedDomain:
+        """`"contoso.com"`, or `{ name = "partner.test", authoritative = false }` for a relay domain."""
+        if isinstance(item, str) and item.strip():
+            return AcceptedDomain(item.strip().lower(), True)
+        if isinstance(item, dict):
+            name = self.text(item, "name", "[organization] accepted_domains")
+            authoritative = item.get("authoritative", True)
+            if not isinstance(authoritative, bool):
+                raise self.fail("[organization] accepted_domains", "'authoritative' must be true or false")
+            return AcceptedDomain(name.lower(), authoritative)
+        raise self.fail("[organization]", "'accepted_domains' must be a non-empty list of names")
 
     def server(self, table: dict[str, Any], index: int, default_domain: str) -> ServerSpec:
         where = f"server #{index}"
@@ -189,7 +199,8 @@ class _FixtureReader:
     def user(self, table: dict[str, Any], index: int, organization: dict[str, Any]) -> UserSpec:
         where = f"user #{index}"
         # The NetBIOS domain defaults to the first label of the first accepted domain (CONTOSO).
-        first_domain = str(organization["accepted_domains"][0]).strip()
+        first = organization["accepted_domains"][0]
+        first_domain = str(first.get("name", "") if isinstance(first, dict) else first).strip()
         default_domain = str(organization.get("netbios_domain", "")) or first_domain.split(".")[0]
         return UserSpec(
             name=self.text(table, "name", where),

@@ -60,6 +60,17 @@ def test_bad_fixture_is_a_clear_lab_error(tmp_path: Path, text: str, message: st
         load_fixture(_write(tmp_path, text))
 
 
+def test_accepted_domain_may_be_non_authoritative(tmp_path: Path) -> None:
+    spec = load_fixture(_write(tmp_path,
+        '[organization]\nname = "T"\n'
+        'accepted_domains = ["t.test", { name = "Relay.test", authoritative = false }]\n'
+        '[[servers]]\nname = "A"\nversion = "2016"\n'))
+    assert [(d.name, d.authoritative) for d in spec.accepted_domains] == [("t.test", True), ("relay.test", False)]
+    with pytest.raises(LabError, match="true or false"):
+        load_fixture(_write(tmp_path, '[organization]\nname = "T"\n'
+                            'accepted_domains = [{ name = "x.test", authoritative = "no" }]\n'))
+
+
 def test_unknown_fixture_name_lists_the_built_ins() -> None:
     with pytest.raises(LabError, match="contoso"):
         load_fixture("fabrikam")
