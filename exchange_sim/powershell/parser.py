@@ -20,7 +20,7 @@ from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.expression_parser import ExpressionParser
 from exchange_sim.powershell.parse_errors import ParseError, ParseFailure
 from exchange_sim.powershell.script_comments import help_text, requirements
-from exchange_sim.powershell.tokenizer import CMD, EXPR, FORCE_NEW, Token, Tokenizer
+from exchange_sim.powershell.tokenizer import CMD, FORCE_NEW, Token, Tokenizer
 
 _WORD = re.compile(r"[A-Za-z]+")
 _LABEL = re.compile(r":([A-Za-z_]\w*)")
@@ -33,7 +33,6 @@ _BLOCK_NAMES = {"begin": A.BlockKind.BEGIN, "process": A.BlockKind.PROCESS, "end
                 "dynamicparam": A.BlockKind.DYNAMICPARAM}
 _PIPELINE_END = frozenset({"nl", "eof", ")", "}", ";"})
 _COMMAND_END = frozenset({"nl", "eof", ")", "}", ";", "|", "&&", "||"})
-_SWITCH_OPTIONS = ("regex", "wildcard", "exact", "casesensitive", "file", "parallel")
 _STREAM_NAMES = {"*": "all streams", "1": "output stream", "2": "error stream", "3": "warning stream",
                  "4": "verbose stream", "5": "debug stream", "6": "information stream"}
 _SIGNATURE = re.compile(r"^# SIG # Begin signature block", re.M)

@@ -16,7 +16,6 @@ Errors are raised as `ParseFailure` with PowerShell's id, message and offset.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 
 from exchange_sim.powershell.ast import Extent, StringConstantType
