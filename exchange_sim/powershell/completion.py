@@ -121,16 +121,16 @@ def complete(text: str, cursor: int, session: Any) -> list[str]:
 
 
 def _enum_names_from(types: Any) -> EnumNames | None:
-    resolve = getattr(types, "resolve", None)
+    resolve = getattr(types, "resolve_optional", None) or getattr(types, "resolve", None)
     if not callable(resolve):
         return None
 
     def names(type_name: str) -> tuple[str, ...] | None:
         try:
-            cls = resolve(type_name)
+            resolved = resolve(type_name)
         except Exception:  # an unknown type simply has no completable values
             return None
-        members = getattr(cls, "__members__", None)
+        members = getattr(getattr(resolved, "py_class", resolved), "__members__", None)
         if not members:
             return None
         return tuple(name for name, member in members.items() if member.name == name)

@@ -1,0 +1,48 @@
+"""The core cmdlets of Windows PowerShell 5.1 that Exchange runbooks use, one module per family.
+
+`register(registry)` adds every declaration (and its aliases) to `registry.commands`, and the default
+views of the objects these cmdlets create to `registry.views` when the registry has a view table.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from exchange_sim.powershell.commands import CommandDeclaration
+
+
+def declarations() -> list[CommandDeclaration]:
+    from exchange_sim.powershell.builtins import (
+        conversion,
+        dates,
+        discovery,
+        filtering,
+        formatting,
+        measuring,
+        members,
+        ordering,
+        output,
+        security,
+        selecting,
+        text_search,
+        utility,
+        variables,
+    )
+
+    families: Iterable[Any] = (filtering, selecting, ordering, measuring, members, formatting, output, variables,
+                               dates, security, utility, discovery, conversion, text_search)
+    found: list[CommandDeclaration] = []
+    for family in families:
+        found += list(family.DECLARATIONS)
+    return found
+
+
+def register(registry: Any) -> None:
+    for declaration in declarations():
+        declaration.implementation.declaration = declaration
+        registry.commands.register(declaration)
+    views = getattr(registry, "views", None)
+    if views is not None:
+        from exchange_sim.powershell.builtins.views import register_views
+
+        register_views(views)

@@ -1,0 +1,274 @@
+"""Get-Command, Get-Alias and Get-Help, read from the session's command table and the declarations."""
+
+from __future__ import annotations
+
+import fnmatch
+from typing import Any, ClassVar, Mapping
+
+from exchange_sim.powershell import help as ps_help
+from exchange_sim.powershell.builtins import records, runtime
+from exchange_sim.powershell.builtins.declaring import CORE, UTILITY, implementing, param, switch
+from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
+
+# Module versions Windows PowerShell 5.1 reports for its own modules
+_MODULE_VERSIONS = {
+    "Microsoft.PowerShell.Core": "3.0.0.0",
+    "Microsoft.PowerShell.Utility": "3.1.0.0",
+    "Microsoft.PowerShell.Management": "3.1.0.0",
+    "Microsoft.PowerShell.Security": "3.0.0.0",
+}
+_COMMAND_TYPES = ("Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "Application", "Script", "Workflow",
+                  "Configuration", "All")
+
+
+class CommandInfo:
+    """System.Management.Automation.CommandInfo as Get-Command returns it (CmdletInfo, AliasInfo…)."""
+
+    ps_type_names: ClassVar[tuple[str, ...]] = ("System.Management.Automation.CommandInfo", "System.Object")
+
+    def __init__(self, name: str, command_type: str, module: str, definition: str = "",
+                 declaration: CommandDeclaration | None = None, resolved: str | None = None) -> None:
+        self.name = name
+        self.command_type = command_type
+        self.module = module
+        self.definition = definition
+        self.declaration = declaration
+        self.resolved = resolved
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name} -> {self.resolved}" if self.resolved else self.name
+
+    def ps_properties(self) -> Mapping[str, Any]:
+        return {
+            "CommandType": self.command_type,
+            "Name": self.name,
+            "Version": _MODULE_VERSIONS.get(self.module, ""),
+            "Source": self.module,
+            "ModuleName": self.module,
+            "Definition": self.definition,
+            "DisplayName": self.display_name,
+            "ResolvedCommandName": self.resolved,
+            "ReferencedCommand": self.resolved,
+            "Parameters": [p.name for p in self.declaration.parameters] if self.declaration else [],
+            "ParameterSets": list(self.declaration.parameter_sets()) if self.declaration else [],
+        }
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _wild(pattern: str) -> bool:
+    return any(c in pattern for c in "*?[")
+
+
+def _like(name: str, pattern: str) -> bool:
+    return fnmatch.fnmatchcase(name.lower(), pattern.lower())
+
+
+def _names(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(v) for v in [value]]
+
+
+def _all_commands(ctx: CmdletContext) -> list[CommandInfo]:
+    table = runtime.commands(ctx)
+    version = runtime.product_version(ctx)
+    infos: list[CommandInfo] = []
+    for declaration in table:
+        if version is not None and declaration.versions is not None and version not in declaration.versions:
+            continue
+        infos.append(CommandInfo(declaration.name, "Cmdlet", declaration.module,
+                                 "\n".join(ps_help.syntax_lines(declaration, version)), declaration))
+    for alias, target in sorted(table.aliases().items()):
+        resolved = table.resolve(target)
+        original = next((a for a in (resolved.aliases if resolved else ()) if a.lower() == alias), alias)
+        infos.append(CommandInfo(original, "Alias", resolved.module if resolved else "", target, resolved, target))
+    for name in runtime.functions(ctx):
+        infos.append(CommandInfo(name, "Function", "", ""))
+    return infos
+
+
+def _not_recognized(ctx: CmdletContext, name: str) -> None:
+    records.write(ctx, f"The term '{name}' is not recognized as the name of a cmdlet, function, script file, or "
+                  "operable program. Check the spelling of the name, or if a path was included, verify that the "
+                  "path is correct and try again.", "CommandNotFoundException", "ObjectNotFound", name,
+                  "System.Management.Automation.CommandNotFoundException")
+
+
+class GetCommand(Cmdlet):
+    def end(self, ctx: CmdletContext) -> None:
+        infos = _all_commands(ctx)
+        names = _names(ctx.bound.get("Name"))
+        types = {t.lower() for t in _names(ctx.bound.get("CommandType"))} - {"all"}
+        modules = _names(ctx.bound.get("Module"))
+        verbs = _names(ctx.bound.get("Verb"))
+        nouns = _names(ctx.bound.get("Noun"))
+        chosen: list[CommandInfo] = []
+        if names:
+            for name in names:
+                hits = [i for i in infos if _like(i.name, name)]
+                if not _wild(name) and not hits:
+                    _not_recognized(ctx, name)
+                chosen += [h for h in hits if h not in chosen]
+        else:
+            chosen = list(infos)
+        if types:
+            chosen = [i for i in chosen if i.command_type.lower() in types]
+        if modules:
+            chosen = [i for i in chosen if any(_like(i.module, m) for m in modules)]
+        if verbs:
+            chosen = [i for i in chosen if "-" in i.name and any(_like(i.name.split("-", 1)[0], v) for v in verbs)]
+        if nouns:
+            chosen = [i for i in chosen if "-" in i.name and any(_like(i.name.split("-", 1)[1], n) for n in nouns)]
+        if not names:
+            # 5.1 lists by CommandType (Alias, Function, Cmdlet), then by name
+            chosen.sort(key=lambda i: (_COMMAND_TYPES.index(i.command_type), i.name.lower()))
+        total = ctx.bound.get("TotalCount")
+        if total is not None and int(total) >= 0:
+            chosen = chosen[: int(total)]
+        for info in chosen:
+            if ctx.bound.get("Syntax"):
+                ctx.write_object(info.definition if info.command_type != "Alias" else info.resolved)
+            else:
+                ctx.write_object(info)
+
+
+class GetAlias(Cmdlet):
+    def end(self, ctx: CmdletContext) -> None:
+        aliases = [i for i in _all_commands(ctx) if i.command_type == "Alias"]
+        names = _names(ctx.bound.get("Name"))
+        definitions = _names(ctx.bound.get("Definition"))
+        if definitions:
+            aliases = [a for a in aliases if any(_like(a.definition, d) for d in definitions)]
+        if names:
+            chosen: list[CommandInfo] = []
+            for name in names:
+                hits = [a for a in aliases if _like(a.name, name)]
+                if not hits and not _wild(name):
+                    records.write(ctx, f"This command cannot find a matching alias because an alias with the name "
+                                  f"'{name}' does not exist.", "ItemNotFoundException", "ObjectNotFound", name,
+                                  "System.Management.Automation.ItemNotFoundException")
+                chosen += hits
+            aliases = chosen
+        for alias in sorted(aliases, key=lambda a: a.name.lower()):
+            ctx.write_object(alias)
+
+
+class GetHelp(Cmdlet):
+    def end(self, ctx: CmdletContext) -> None:
+        name = ctx.bound.get("Name")
+        if not name:
+            ctx.write_object(_ABOUT_HELP)
+            return
+        table = runtime.commands(ctx)
+        declaration = table.resolve(str(name))
+        if declaration is None:
+            function_help = getattr(ctx, "function_help", None)
+            text = function_help(str(name)) if callable(function_help) else None
+            if text:
+                ctx.write_object(text)
+                return
+            matches = [d for d in table if _like(d.name, str(name))] if _wild(str(name)) else []
+            if matches:
+                for match in matches:
+                    ctx.write_object(CommandInfo(match.name, "Cmdlet", match.module, match.synopsis, match))
+                return
+            records.throw(ctx, ps_help.help_not_found_message(str(name)), "HelpNotFound", "ResourceUnavailable",
+                          None, "System.Management.Automation.ItemNotFoundException")
+            return
+        version = runtime.product_version(ctx)
+        if "Parameter" in ctx.bound:
+            text = ps_help.render_parameter_help(declaration, str(ctx.bound["Parameter"]))
+            if text is None:
+                records.throw(ctx, f"No parameter matches criteria {ctx.bound['Parameter']}.", "NoParmsFound",
+                              "InvalidArgument", None, "System.ArgumentException")
+                return
+            ctx.write_object(text)
+            return
+        view = "default"
+        for switch_name, chosen in (("Full", "full"), ("Detailed", "detailed"), ("Examples", "examples")):
+            if ctx.bound.get(switch_name):
+                view = chosen
+        ctx.write_object(ps_help.render_help(declaration, view, version))
+
+
+_ABOUT_HELP = """
+TOPIC
+    Windows PowerShell Help System
+
+SHORT DESCRIPTION
+    Displays help about Windows PowerShell cmdlets and concepts.
+
+LONG DESCRIPTION
+    Get-Help <cmdlet-name>   Displays help about a cmdlet (for example: Get-Help Get-ExchangeCertificate).
+    Get-Help <cmdlet-name> -Full, -Detailed, -Examples or -Parameter <name> show more.
+    Get-Command              Lists the commands of this session.
+"""
+
+
+DECLARATIONS = (
+    CommandDeclaration(
+        name="Get-Command",
+        parameters=(
+            param("Name", "string[]", position=0, by_name=True, sets=("AllCommandSet",)),
+            param("Verb", "string[]", by_name=True, sets=("CmdletSet",)),
+            param("Noun", "string[]", by_name=True, sets=("CmdletSet",)),
+            param("Module", "string[]", by_name=True, aliases=("PSSnapin",)),
+            param("CommandType", "string[]", by_name=True, sets=("AllCommandSet",), aliases=("Type",)),
+            param("TotalCount", "int", by_name=True),
+            switch("Syntax"),
+            switch("ShowCommandInfo"),
+            param("ArgumentList", "object[]", position=1, aliases=("Args",)),
+            switch("All"),
+            switch("ListImported"),
+            param("ParameterName", "string[]"),
+            param("ParameterType", "string[]"),
+        ),
+        implementation=GetCommand,
+        default_parameter_set="CmdletSet",
+        synopsis="Gets all commands.",
+        aliases=("gcm",),
+        module=CORE,
+        implementing_type=implementing("Get-Command"),
+    ),
+    CommandDeclaration(
+        name="Get-Alias",
+        parameters=(
+            param("Name", "string[]", position=0, by_name=True, sets=("Default",)),
+            param("Exclude", "string[]"),
+            param("Scope", "string"),
+            param("Definition", "string[]", sets=("Definition",)),
+        ),
+        implementation=GetAlias,
+        default_parameter_set="Default",
+        synopsis="Gets the aliases for the current session.",
+        aliases=("gal",),
+        module=UTILITY,
+        implementing_type=implementing("Get-Alias"),
+    ),
+    CommandDeclaration(
+        name="Get-Help",
+        parameters=(
+            param("Name", "string", position=0, by_name=True),
+            param("Path", "string"),
+            param("Category", "string[]"),
+            param("Component", "string[]"),
+            param("Functionality", "string[]"),
+            param("Role", "string[]"),
+            switch("Full", sets=("AllUsersView",)),
+            switch("Detailed", mandatory=True, sets=("DetailedView",)),
+            switch("Examples", mandatory=True, sets=("Examples",)),
+            param("Parameter", "string", mandatory=True, sets=("Parameters",)),
+            switch("Online", mandatory=True, sets=("Online",)),
+            switch("ShowWindow", mandatory=True, sets=("ShowWindow",)),
+        ),
+        implementation=GetHelp,
+        default_parameter_set="AllUsersView",
+        synopsis="Displays information about Windows PowerShell commands and concepts.",
+        aliases=("help", "man"),
+        module=CORE,
+        implementing_type=implementing("Get-Help"),
+    ),
+)

@@ -1,0 +1,187 @@
+"""Where-Object (script-block and simplified comparison syntax) and ForEach-Object (script blocks or a
+member name)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from exchange_sim.powershell.builtins import records, runtime
+from exchange_sim.powershell.builtins.declaring import CORE, implementing, param
+from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, ParameterDeclaration
+from exchange_sim.powershell.values.conversions import to_bool
+from exchange_sim.powershell.values.objects import get_method, get_property, property_names
+from exchange_sim.powershell.values.operators import compare
+
+# (switch name, case-sensitive?, operator, set name, aliases) — Where-Object's comparison sets.
+_OPERATORS: tuple[tuple[str, bool, str, str, tuple[str, ...]], ...] = (
+    ("EQ", False, "-eq", "EqualSet", ("IEQ",)),
+    ("CEQ", True, "-eq", "CaseSensitiveEqualSet", ()),
+    ("NE", False, "-ne", "NotEqualSet", ("INE",)),
+    ("CNE", True, "-ne", "CaseSensitiveNotEqualSet", ()),
+    ("GT", False, "-gt", "GreaterThanSet", ("IGT",)),
+    ("CGT", True, "-gt", "CaseSensitiveGreaterThanSet", ()),
+    ("LT", False, "-lt", "LessThanSet", ("ILT",)),
+    ("CLT", True, "-lt", "CaseSensitiveLessThanSet", ()),
+    ("GE", False, "-ge", "GreaterOrEqualSet", ("IGE",)),
+    ("CGE", True, "-ge", "CaseSensitiveGreaterOrEqualSet", ()),
+    ("LE", False, "-le", "LessOrEqualSet", ("ILE",)),
+    ("CLE", True, "-le", "CaseSensitiveLessOrEqualSet", ()),
+    ("Like", False, "-like", "LikeSet", ("ILike",)),
+    ("CLike", True, "-like", "CaseSensitiveLikeSet", ()),
+    ("NotLike", False, "-notlike", "NotLikeSet", ("INotLike",)),
+    ("CNotLike", True, "-notlike", "CaseSensitiveNotLikeSet", ()),
+    ("Match", False, "-match", "MatchSet", ("IMatch",)),
+    ("CMatch", True, "-match", "CaseSensitiveMatchSet", ()),
+    ("NotMatch", False, "-notmatch", "NotMatchSet", ("INotMatch",)),
+    ("CNotMatch", True, "-notmatch", "CaseSensitiveNotMatchSet", ()),
+    ("Contains", False, "-contains", "ContainsSet", ("IContains",)),
+    ("CContains", True, "-contains", "CaseSensitiveContainsSet", ()),
+    ("NotContains", False, "-notcontains", "NotContainsSet", ("INotContains",)),
+    ("CNotContains", True, "-notcontains", "CaseSensitiveNotContainsSet", ()),
+    ("In", False, "-in", "InSet", ("IIn",)),
+    ("CIn", True, "-in", "CaseSensitiveInSet", ()),
+    ("NotIn", False, "-notin", "NotInSet", ("INotIn",)),
+    ("CNotIn", True, "-notin", "CaseSensitiveNotInSet", ()),
+    ("Is", False, "-is", "IsSet", ()),
+    ("IsNot", False, "-isnot", "IsNotSet", ()),
+)
+_COMPARISON_SETS = tuple(entry[3] for entry in _OPERATORS)
+
+
+def _where_parameters() -> tuple[ParameterDeclaration, ...]:
+    parameters = [
+        param("InputObject", "psobject", pipeline=True),
+        param("FilterScript", "scriptblock", position=0, mandatory=True, sets=("ScriptBlockSet",)),
+        param("Property", "string", position=0, mandatory=True, sets=_COMPARISON_SETS),
+        param("Value", "object", position=1, sets=_COMPARISON_SETS),
+    ]
+    for name, _, _, set_name, aliases in _OPERATORS:
+        # `Where-Object Enabled` (no operator) lands in EqualSet, so -EQ is the one optional switch
+        parameters.append(param(name, "switch", sets=(set_name,), mandatory=name != "EQ", aliases=aliases))
+    return tuple(parameters)
+
+
+def _property_value(target: Any, name: str) -> Any:
+    try:
+        return get_property(target, name)
+    except Exception:  # a property a type does not have reads as $null outside strict mode
+        return None
+
+
+class WhereObject(Cmdlet):
+    def process(self, ctx: CmdletContext) -> None:
+        target = ctx.bound.get("InputObject")
+        if ctx.parameter_set_name == "ScriptBlockSet":
+            result = runtime.run_scriptblock(ctx, ctx.bound["FilterScript"], dollar_under=target)
+            keep = to_bool(result[0] if len(result) == 1 else result)
+        else:
+            keep = self._compare(ctx, target)
+        if keep:
+            ctx.write_object(target)
+
+    @staticmethod
+    def _compare(ctx: CmdletContext, target: Any) -> bool:
+        value = _property_value(target, str(ctx.bound["Property"]))
+        for name, case_sensitive, operator, set_name, _ in _OPERATORS:
+            if set_name != ctx.parameter_set_name:
+                continue
+            if set_name == "EqualSet" and "Value" not in ctx.bound and not ctx.bound.get("EQ"):
+                return to_bool(value)
+            return to_bool(compare(operator, value, ctx.bound.get("Value"), case_sensitive=case_sensitive))
+        return to_bool(value)
+
+
+class ForEachObject(Cmdlet):
+    def begin(self, ctx: CmdletContext) -> None:
+        self.begin_block: Any = ctx.bound.get("Begin")
+        self.end_block: Any = ctx.bound.get("End")
+        blocks = list(_as_list(ctx.bound.get("Process"))) + list(_as_list(ctx.bound.get("RemainingScripts")))
+        # Unnamed blocks: two are begin+process, three or more are begin, process…, end (as 5.1 does).
+        if "Begin" not in ctx.bound and "End" not in ctx.bound and len(blocks) >= 2:
+            self.begin_block = blocks.pop(0)
+            if len(blocks) >= 2:
+                self.end_block = blocks.pop()
+        self.process_blocks = blocks
+        if self.begin_block is not None:
+            self._emit(ctx, runtime.run_scriptblock(ctx, self.begin_block))
+
+    def process(self, ctx: CmdletContext) -> None:
+        target = ctx.bound.get("InputObject")
+        if ctx.parameter_set_name == "PropertyAndMethodSet":
+            self._member(ctx, target)
+            return
+        for block in self.process_blocks:
+            self._emit(ctx, runtime.run_scriptblock(ctx, block, dollar_under=target))
+
+    def end(self, ctx: CmdletContext) -> None:
+        if ctx.parameter_set_name != "PropertyAndMethodSet" and self.end_block is not None:
+            self._emit(ctx, runtime.run_scriptblock(ctx, self.end_block))
+
+    @staticmethod
+    def _emit(ctx: CmdletContext, values: list[Any]) -> None:
+        for value in values:
+            ctx.write_object(value)
+
+    @staticmethod
+    def _member(ctx: CmdletContext, target: Any) -> None:
+        name = str(ctx.bound["MemberName"])
+        if target is None:
+            return
+        arguments = list(_as_list(ctx.bound.get("ArgumentList")))
+        if not arguments and any(n.lower() == name.lower() for n in property_names(target)):
+            ctx.write_object(get_property(target, name), enumerate_collection=True)
+            return
+        method = get_method(target, name)
+        if method is not None:
+            ctx.write_object(method(*arguments), enumerate_collection=True)
+            return
+        records.write(
+            ctx,
+            f'Input name "{name}" cannot be resolved to a method.',
+            "MethodNotFound",
+            "InvalidArgument",
+            target,
+            "System.Management.Automation.PSArgumentException",
+        )
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]
+
+
+DECLARATIONS = (
+    CommandDeclaration(
+        name="Where-Object",
+        parameters=_where_parameters(),
+        implementation=WhereObject,
+        default_parameter_set="EqualSet",
+        synopsis="Selects objects from a collection based on their property values.",
+        aliases=("where", "?"),
+        module=CORE,
+        implementing_type=implementing("Where-Object"),
+        examples=("Get-ExchangeCertificate | Where-Object {$_.Services -match 'IIS'}", "Get-ExchangeCertificate | ? Status -eq Valid"),
+    ),
+    CommandDeclaration(
+        name="ForEach-Object",
+        parameters=(
+            param("InputObject", "psobject", pipeline=True),
+            param("Begin", "scriptblock", sets=("ScriptBlockSet",)),
+            param("Process", "scriptblock[]", position=0, mandatory=True, sets=("ScriptBlockSet",)),
+            param("End", "scriptblock", sets=("ScriptBlockSet",)),
+            param("RemainingScripts", "scriptblock[]", remaining=True, sets=("ScriptBlockSet",)),
+            param("MemberName", "string", position=0, mandatory=True, sets=("PropertyAndMethodSet",)),
+            param("ArgumentList", "object[]", remaining=True, sets=("PropertyAndMethodSet",), aliases=("Args",)),
+        ),
+        implementation=ForEachObject,
+        default_parameter_set="ScriptBlockSet",
+        synopsis="Performs an operation against each item in a collection of input objects.",
+        aliases=("foreach", "%"),
+        module=CORE,
+        implementing_type=implementing("ForEach-Object"),
+        examples=("Get-ExchangeCertificate | ForEach-Object { $_.Thumbprint }", "Get-ExchangeCertificate | % Thumbprint"),
+    ),
+)

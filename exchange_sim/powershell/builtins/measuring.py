@@ -1,0 +1,197 @@
+"""Measure-Object (Count/Sum/Average/Maximum/Minimum over values or a property) and Compare-Object
+(`<=`, `=>`, `==` side indicators)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, ClassVar, Mapping
+
+from exchange_sim.powershell.builtins import records
+from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, param, switch
+from exchange_sim.powershell.builtins.ordering import compare_values
+from exchange_sim.powershell.builtins.properties import read_property
+from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
+from exchange_sim.powershell.values.conversions import to_string
+from exchange_sim.powershell.values.objects import PSObject, property_names
+
+
+class GenericMeasureInfo:
+    """Microsoft.PowerShell.Commands.GenericMeasureInfo (statistics not asked for stay $null)."""
+
+    ps_type_names: ClassVar[tuple[str, ...]] = ("Microsoft.PowerShell.Commands.GenericMeasureInfo",
+                                                "Microsoft.PowerShell.Commands.MeasureInfo", "System.Object")
+
+    def __init__(self, count: int, average: Any, total: Any, maximum: Any, minimum: Any, prop: str | None) -> None:
+        self.values = {"Count": count, "Average": average, "Sum": total, "Maximum": maximum,
+                       "Minimum": minimum, "Property": prop}
+
+    def ps_properties(self) -> Mapping[str, Any]:
+        return dict(self.values)
+
+    def __str__(self) -> str:
+        return "Microsoft.PowerShell.Commands.GenericMeasureInfo"
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return None
+
+
+class MeasureObject(Cmdlet):
+    def begin(self, ctx: CmdletContext) -> None:
+        self.names = [str(n) for n in _as_list(ctx.bound.get("Property"))]
+        self.values: dict[str, list[Any]] = {n: [] for n in self.names} or {"": []}
+        self.count = 0
+        self.found: set[str] = set()
+
+    def process(self, ctx: CmdletContext) -> None:
+        if "InputObject" not in ctx.bound:
+            return
+        item = ctx.bound["InputObject"]
+        self.count += 1
+        if not self.names:
+            if item is not None:
+                self.values[""].append(item)
+            return
+        available = {n.lower(): n for n in property_names(item)} if item is not None else {}
+        for name in self.names:
+            if name.lower() in available:
+                self.found.add(name)
+                self.values[name].append(read_property(item, available[name.lower()]))
+
+    def end(self, ctx: CmdletContext) -> None:
+        for name in self.names:
+            if name not in self.found:
+                records.write(ctx, f'The property "{name}" cannot be found in the input for any objects.',
+                              "GenericMeasurePropertyNotFound", "InvalidArgument", None,
+                              "System.Management.Automation.PSArgumentException")
+        for name, values in self.values.items():
+            if self.names and name not in self.found:
+                continue
+            ctx.write_object(self._measure(ctx, name, values))
+
+    def _measure(self, ctx: CmdletContext, name: str, values: list[Any]) -> GenericMeasureInfo:
+        wants = {k: bool(ctx.bound.get(k)) for k in ("Sum", "Average", "Maximum", "Minimum")}
+        numbers: list[float] = []
+        if wants["Sum"] or wants["Average"]:
+            for value in values:
+                number = _number(value)
+                if number is None:
+                    records.write(ctx, f'Input object "{to_string(value)}" is not numeric.', "NonNumericInputObject",
+                                  "InvalidType", value, "System.Management.Automation.PSInvalidOperationException")
+                    continue
+                numbers.append(number)
+        total = sum(numbers) if wants["Sum"] else None
+        average = (sum(numbers) / len(numbers) if numbers else None) if wants["Average"] else None
+        ranked = sorted((v for v in values if v is not None), key=functools.cmp_to_key(compare_values))
+        as_number = lambda v: _number(v) if _number(v) is not None else v  # noqa: E731 - numbers print as doubles
+        maximum = as_number(ranked[-1]) if wants["Maximum"] and ranked else None
+        minimum = as_number(ranked[0]) if wants["Minimum"] and ranked else None
+        count = len(values) if self.names else self.count
+        return GenericMeasureInfo(count, average, total, maximum, minimum, name or None)
+
+
+class CompareObject(Cmdlet):
+    def begin(self, ctx: CmdletContext) -> None:
+        self.reference = _as_list(ctx.bound.get("ReferenceObject"))
+        self.difference: list[Any] = []
+
+    def process(self, ctx: CmdletContext) -> None:
+        if "DifferenceObject" in ctx.bound:
+            self.difference += _as_list(ctx.bound["DifferenceObject"])
+
+    def end(self, ctx: CmdletContext) -> None:
+        names = [str(n) for n in _as_list(ctx.bound.get("Property"))]
+        case_sensitive = bool(ctx.bound.get("CaseSensitive"))
+        key = (lambda o: [read_property(o, n) for n in names]) if names else (lambda o: [o])
+        matched = [False] * len(self.reference)
+        ref_keys = [key(r) for r in self.reference]
+        for item in self.difference:
+            item_key = key(item)
+            hit = next((i for i, k in enumerate(ref_keys) if not matched[i] and _equal(k, item_key, case_sensitive)), None)
+            if hit is None:
+                if not ctx.bound.get("ExcludeDifferent"):
+                    self._write(ctx, item, names, "=>")
+            else:
+                matched[hit] = True
+                if ctx.bound.get("IncludeEqual"):
+                    self._write(ctx, item, names, "==")
+        if not ctx.bound.get("ExcludeDifferent"):
+            for index, item in enumerate(self.reference):
+                if not matched[index]:
+                    self._write(ctx, item, names, "<=")
+
+    @staticmethod
+    def _write(ctx: CmdletContext, item: Any, names: list[str], side: str) -> None:
+        if ctx.bound.get("PassThru"):
+            ctx.write_object(item)
+            return
+        result = PSObject()
+        if names:
+            for name in names:
+                result.add_property(name, read_property(item, name))
+        else:
+            result.add_property("InputObject", item)
+        result.add_property("SideIndicator", side)
+        ctx.write_object(result)
+
+
+def _equal(a: list[Any], b: list[Any], case_sensitive: bool) -> bool:
+    return all(compare_values(x, y, case_sensitive) == 0 for x, y in zip(a, b))
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+DECLARATIONS = (
+    CommandDeclaration(
+        name="Measure-Object",
+        parameters=(
+            param("InputObject", "psobject", pipeline=True),
+            param("Property", "string[]", position=0),
+            switch("Sum", sets=("GenericMeasure",)),
+            switch("Average", sets=("GenericMeasure",)),
+            switch("Maximum", sets=("GenericMeasure",)),
+            switch("Minimum", sets=("GenericMeasure",)),
+            switch("Line", sets=("TextMeasure",)),
+            switch("Word", sets=("TextMeasure",)),
+            switch("Character", sets=("TextMeasure",)),
+            switch("IgnoreWhiteSpace", sets=("TextMeasure",)),
+        ),
+        implementation=MeasureObject,
+        default_parameter_set="GenericMeasure",
+        synopsis="Calculates the numeric properties of objects, and the characters, words, and lines in string objects.",
+        aliases=("measure",),
+        module=UTILITY,
+        implementing_type=implementing("Measure-Object"),
+    ),
+    CommandDeclaration(
+        name="Compare-Object",
+        parameters=(
+            param("ReferenceObject", "psobject[]", position=0, mandatory=True, allow_empty_collection=True),
+            param("DifferenceObject", "psobject[]", position=1, mandatory=True, pipeline=True, allow_empty_collection=True),
+            param("SyncWindow", "int"),
+            param("Property", "object[]"),
+            switch("ExcludeDifferent"),
+            switch("IncludeEqual"),
+            switch("PassThru"),
+            param("Culture", "string"),
+            switch("CaseSensitive"),
+        ),
+        implementation=CompareObject,
+        synopsis="Compares two sets of objects.",
+        aliases=("compare", "diff"),
+        module=UTILITY,
+        implementing_type=implementing("Compare-Object"),
+    ),
+)
+

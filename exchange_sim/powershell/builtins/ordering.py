@@ -1,0 +1,233 @@
+"""Sort-Object and Group-Object, with PowerShell's ordering of mixed values: `$null` first, numbers by
+value, dates and time spans by time, strings by culture (case-insensitive unless -CaseSensitive),
+and anything without a natural order by its string form."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import functools
+from typing import Any, Callable, ClassVar, Mapping
+
+from exchange_sim.powershell.builtins import records
+from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, param, switch
+from exchange_sim.powershell.builtins.properties import (
+    SELECT_KEYS,
+    SORT_KEYS,
+    PropertySpec,
+    PropertySpecError,
+    evaluate,
+    parse_specs,
+)
+from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
+from exchange_sim.powershell.values.conversions import to_string
+from exchange_sim.powershell.values.objects import Hashtable
+
+_NUMBER = (int, float, decimal.Decimal)
+
+
+def _as_number(value: Any) -> float | decimal.Decimal | None:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, _NUMBER):
+        return value
+    if isinstance(value, str):
+        try:
+            return decimal.Decimal(value.strip())
+        except (decimal.InvalidOperation, ValueError):
+            return None
+    return None
+
+
+def _compare_text(a: str, b: str, case_sensitive: bool) -> int:
+    fa, fb = a.casefold(), b.casefold()
+    if fa != fb:
+        return -1 if fa < fb else 1
+    if not case_sensitive or a == b:
+        return 0
+    # culture order puts lower case before upper case at the first difference
+    for ca, cb in zip(a, b):
+        if ca != cb:
+            return -1 if ca.islower() else 1
+    return 0
+
+
+def compare_values(a: Any, b: Any, case_sensitive: bool = False) -> int:
+    if a is None or b is None:
+        return 0 if a is b else (-1 if a is None else 1)
+    if isinstance(a, (bool,) + _NUMBER):
+        other = _as_number(b)
+        if other is not None:
+            left = decimal.Decimal(str(a)) if isinstance(other, decimal.Decimal) and isinstance(a, float) else a
+            right = decimal.Decimal(str(other)) if isinstance(left, decimal.Decimal) and isinstance(other, float) else other
+            left = int(left) if isinstance(left, bool) else left
+            return (left > right) - (left < right)  # type: ignore[operator]
+    for kind in (datetime.datetime, datetime.timedelta):
+        if isinstance(a, kind) and isinstance(b, kind):
+            return (a > b) - (a < b)  # type: ignore[operator]
+    if isinstance(a, str) and isinstance(b, str):
+        return _compare_text(a, b, case_sensitive)
+    return _compare_text(to_string(a), to_string(b), case_sensitive)
+
+
+def _key_compare(case_sensitive: bool, descending: list[bool]) -> Callable[[Any, Any], int]:
+    def compare(x: tuple[list[Any], Any], y: tuple[list[Any], Any]) -> int:
+        for index, (a, b) in enumerate(zip(x[0], y[0])):
+            result = compare_values(a, b, case_sensitive)
+            if result:
+                return -result if descending[index] else result
+        return 0
+
+    return compare
+
+
+class SortObject(Cmdlet):
+    def begin(self, ctx: CmdletContext) -> None:
+        self.items: list[Any] = []
+        try:
+            self.specs = parse_specs(_as_list(ctx.bound.get("Property")), SORT_KEYS)
+        except PropertySpecError as error:
+            records.throw(ctx, str(error), error.error_id, "InvalidArgument", net_type="System.NotSupportedException")
+
+    def process(self, ctx: CmdletContext) -> None:
+        if "InputObject" in ctx.bound:
+            self.items.append(ctx.bound["InputObject"])
+
+    def end(self, ctx: CmdletContext) -> None:
+        default_descending = bool(ctx.bound.get("Descending"))
+        case_sensitive = bool(ctx.bound.get("CaseSensitive"))
+        specs = self.specs or [PropertySpec("", None)]
+        descending = [self._descending(spec, default_descending) for spec in specs]
+        keyed = [([self._key(ctx, spec, item) for spec in specs], item) for item in self.items]
+        keyed.sort(key=functools.cmp_to_key(_key_compare(case_sensitive, descending)))
+        if ctx.bound.get("Unique"):
+            unique: list[tuple[list[Any], Any]] = []
+            for entry in keyed:
+                if not unique or _key_compare(case_sensitive, [False] * len(specs))(unique[-1], entry) != 0:
+                    unique.append(entry)
+            keyed = unique
+        for _, item in keyed:
+            ctx.write_object(item)
+
+    @staticmethod
+    def _descending(spec: PropertySpec, default: bool) -> bool:
+        if spec.option("descending") is not None:
+            return bool(spec.option("descending"))
+        if spec.option("ascending") is not None:
+            return not bool(spec.option("ascending"))
+        return default
+
+    @staticmethod
+    def _key(ctx: CmdletContext, spec: PropertySpec, item: Any) -> Any:
+        if not spec.name and spec.expression is None:
+            return item
+        return evaluate(ctx, spec, item)
+
+
+class GroupInfo:
+    """Microsoft.PowerShell.Commands.GroupInfo: one group of Group-Object's output."""
+
+    ps_type_names: ClassVar[tuple[str, ...]] = ("Microsoft.PowerShell.Commands.GroupInfo", "System.Object")
+
+    def __init__(self, name: str, values: list[Any]) -> None:
+        self.name = name
+        self.values = values
+        self.group: list[Any] = []
+        self.no_element = False
+
+    def ps_properties(self) -> Mapping[str, Any]:
+        if self.no_element:  # GroupInfoNoElement: the members are not kept
+            return {"Values": list(self.values), "Count": len(self.group), "Name": self.name}
+        return {"Values": list(self.values), "Count": len(self.group), "Group": list(self.group), "Name": self.name}
+
+    def __str__(self) -> str:
+        return "Microsoft.PowerShell.Commands.GroupInfo"
+
+
+class GroupObject(Cmdlet):
+    def begin(self, ctx: CmdletContext) -> None:
+        self.groups: dict[tuple[str, ...], GroupInfo] = {}
+        try:
+            self.specs = parse_specs(_as_list(ctx.bound.get("Property")), SELECT_KEYS[2:])
+        except PropertySpecError as error:
+            records.throw(ctx, str(error), error.error_id, "InvalidArgument", net_type="System.NotSupportedException")
+
+    def process(self, ctx: CmdletContext) -> None:
+        if "InputObject" not in ctx.bound:
+            return
+        item = ctx.bound["InputObject"]
+        values = [evaluate(ctx, spec, item) for spec in self.specs] if self.specs else [item]
+        texts = tuple(to_string(v) if v is not None else "" for v in values)
+        key = texts if ctx.bound.get("CaseSensitive") else tuple(t.lower() for t in texts)
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = GroupInfo(", ".join(texts), values)
+        group.group.append(item)
+
+    def end(self, ctx: CmdletContext) -> None:
+        # 5.1 sorts the groups by their key values before writing them
+        ordered = sorted(
+            self.groups.values(),
+            key=functools.cmp_to_key(lambda a, b: _compare_lists(a.values, b.values, bool(ctx.bound.get("CaseSensitive")))),
+        )
+        if ctx.bound.get("AsHashTable"):
+            table = Hashtable()
+            for group in ordered:
+                key = group.name if ctx.bound.get("AsString") or len(group.values) != 1 else group.values[0]
+                table[key] = group.group
+            ctx.write_object(table)
+            return
+        for group in ordered:
+            group.no_element = bool(ctx.bound.get("NoElement"))
+            ctx.write_object(group)
+
+
+def _compare_lists(a: list[Any], b: list[Any], case_sensitive: bool) -> int:
+    for x, y in zip(a, b):
+        result = compare_values(x, y, case_sensitive)
+        if result:
+            return result
+    return 0
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+DECLARATIONS = (
+    CommandDeclaration(
+        name="Sort-Object",
+        parameters=(
+            param("Property", "object[]", position=0),
+            switch("Descending"),
+            switch("Unique"),
+            param("InputObject", "psobject", pipeline=True),
+            param("Culture", "string"),
+            switch("CaseSensitive"),
+        ),
+        implementation=SortObject,
+        synopsis="Sorts objects by property values.",
+        aliases=("sort",),
+        module=UTILITY,
+        implementing_type=implementing("Sort-Object"),
+    ),
+    CommandDeclaration(
+        name="Group-Object",
+        parameters=(
+            switch("NoElement"),
+            switch("AsHashTable", aliases=("AHT",)),
+            switch("AsString"),
+            param("InputObject", "psobject", pipeline=True),
+            param("Property", "object[]", position=0),
+            param("Culture", "string"),
+            switch("CaseSensitive"),
+        ),
+        implementation=GroupObject,
+        synopsis="Groups objects that contain the same value for specified properties.",
+        aliases=("group",),
+        module=UTILITY,
+        implementing_type=implementing("Group-Object"),
+    ),
+)

@@ -1,0 +1,146 @@
+"""What the core cmdlets ask of the running engine beyond the CmdletContext protocol in commands.py:
+running script blocks, the clock, the type and view tables, the session's variables and functions,
+strict mode, Invoke-Expression, sleeping and credential prompts.
+
+Each call names the context member the evaluator publishes; keeping them here means one place to
+adapt when that surface changes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Iterable
+
+from exchange_sim.powershell.commands import CmdletContext
+
+
+class EngineFeatureMissing(RuntimeError):
+    """The running engine does not offer what a cmdlet needs (a wiring gap, reported as an error)."""
+
+
+def _member(ctx: CmdletContext, name: str) -> Any:
+    member = getattr(ctx, name, None)
+    if member is None:
+        raise EngineFeatureMissing(f"The engine does not provide '{name}' to cmdlets.")
+    return member
+
+
+def run_scriptblock(ctx: CmdletContext, block: Any, dollar_under: Any = None, args: Iterable[Any] = ()) -> list[Any]:
+    """Invoke `block` with `$_` set; returns what it wrote to its output, in order."""
+    result = _member(ctx, "invoke_scriptblock")(block, dollar_under=dollar_under, args=tuple(args))
+    if result is None:
+        return []
+    return list(result)
+
+
+def is_scriptblock(value: Any) -> bool:
+    return type(value).__name__ == "ScriptBlock" or hasattr(value, "ast") and hasattr(value, "invoke") or (
+        type(value).__name__.endswith("ScriptBlock")
+    )
+
+
+def now(ctx: CmdletContext) -> datetime.datetime:
+    """The session's "now" (the lab clock when the lead binds one), as naive local time."""
+    clock = getattr(ctx, "now", None)
+    if callable(clock):
+        return clock()
+    clock = ctx.extensions.get("clock") if ctx.extensions else None
+    if callable(clock):
+        return clock()
+    if clock is not None and callable(getattr(clock, "now", None)):
+        return clock.now()
+    return datetime.datetime.now()
+
+
+def types(ctx: CmdletContext) -> Any:
+    found = getattr(ctx, "types", None)
+    if found is None:
+        registry = getattr(ctx, "registry", None)
+        found = getattr(registry, "types", None)
+    if found is None:
+        raise EngineFeatureMissing("The engine does not provide the type table to cmdlets.")
+    return found
+
+
+def views(ctx: CmdletContext) -> Any:
+    found = getattr(ctx, "views", None)
+    if found is None:
+        registry = getattr(ctx, "registry", None)
+        found = getattr(registry, "views", None)
+    return found
+
+
+def commands(ctx: CmdletContext) -> Any:
+    found = getattr(ctx, "commands", None)
+    if found is None:
+        registry = getattr(ctx, "registry", None)
+        found = getattr(registry, "commands", None)
+    if found is None:
+        raise EngineFeatureMissing("The engine does not provide the command table to cmdlets.")
+    return found
+
+
+def product_version(ctx: CmdletContext) -> str | None:
+    return getattr(ctx, "product_version", None)
+
+
+def variable_names(ctx: CmdletContext) -> list[str]:
+    names = getattr(ctx, "variable_names", None)
+    return list(names()) if callable(names) else []
+
+
+def has_variable(ctx: CmdletContext, name: str) -> bool:
+    probe = getattr(ctx, "has_variable", None)
+    if callable(probe):
+        return bool(probe(name))
+    return any(n.lower() == name.lower() for n in variable_names(ctx))
+
+
+def set_variable(ctx: CmdletContext, name: str, value: Any, scope: str | None = None) -> None:
+    if scope is None:
+        ctx.set_variable(name, value)
+    else:
+        _member(ctx, "set_variable")(name, value, scope=scope)
+
+
+def remove_variable(ctx: CmdletContext, name: str, scope: str | None = None) -> None:
+    remove = _member(ctx, "remove_variable")
+    remove(name) if scope is None else remove(name, scope=scope)
+
+
+def functions(ctx: CmdletContext) -> dict[str, Any]:
+    """Script functions visible to the caller (name -> definition), when the engine exposes them."""
+    listing = getattr(ctx, "function_names", None)
+    if callable(listing):
+        return {name: None for name in listing()}
+    return {}
+
+
+def set_strict_mode(ctx: CmdletContext, version: int | None) -> None:
+    _member(ctx, "set_strict_mode")(version)
+
+
+def invoke_expression(ctx: CmdletContext, text: str) -> list[Any]:
+    result = _member(ctx, "invoke_expression")(text)
+    return [] if result is None else list(result)
+
+
+def sleep(ctx: CmdletContext, seconds: float) -> None:
+    """Start-Sleep: the session's sleeper if one is bound (a lab may advance its clock); otherwise no
+    wait at all, so rehearsed runbooks that pause for services never stall a class or a test run."""
+    sleeper = ctx.extensions.get("powershell.sleep") if ctx.extensions else None
+    if callable(sleeper):
+        sleeper(seconds)
+
+
+def prompt_credential(ctx: CmdletContext, caption: str, message: str, user_name: str | None) -> tuple[str, Any]:
+    """Ask the host for a user name and password; returns (user, SecureString)."""
+    prompt = getattr(ctx, "prompt_for_credential", None)
+    if callable(prompt):
+        answer = prompt(caption, message, user_name or "")
+        if isinstance(answer, tuple):
+            return answer[0], answer[1]
+        return getattr(answer, "UserName", getattr(answer, "user_name", "")), answer
+    user = user_name or str(ctx.read_line("User: "))
+    password = ctx.read_line(f"Password for user {user}: ", secure=True)
+    return user, password
