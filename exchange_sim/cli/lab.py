@@ -11,9 +11,18 @@ import typer
 
 from exchange_sim.certs.formats import certificate_pem, pkcs7_chain
 from exchange_sim.certs.names import format_distinguished_name
-from exchange_sim.lab import Lab, LabError, LabUser, builtin_fixtures, parse_moment, parse_shift
+from exchange_sim.lab import (
+    Lab,
+    LabError,
+    LabUser,
+    builtin_fixtures,
+    open_or_create,
+    parse_moment,
+    parse_shift,
+)
 
 _DIR_HELP = "The lab folder."
+_DEFAULT_DIR_HELP = "The lab folder (default: $EXCHANGE_SIM_LAB, else ./store)."
 
 
 @contextmanager
@@ -30,9 +39,10 @@ def _domain_errors() -> Iterator[None]:
 
 
 @contextmanager
-def _opened(lab_dir: Path) -> Iterator[Lab]:
+def _opened(lab_dir: Path | None) -> Iterator[Lab]:
+    """The lab at `lab_dir`; without one, the default lab (created from contoso on first use)."""
     with _domain_errors():
-        lab = Lab.open(lab_dir)
+        lab = Lab.open(lab_dir) if lab_dir is not None else open_or_create()
         try:
             yield lab
         finally:
@@ -90,14 +100,14 @@ def register(app: typer.Typer) -> None:
                 lab.close()
 
     @lab_app.command("show")
-    def show(lab_dir: Path = typer.Argument(..., help=_DIR_HELP)) -> None:
+    def show(lab_dir: Optional[Path] = typer.Argument(None, help=_DEFAULT_DIR_HELP)) -> None:
         """Servers, versions, roles and certificate counts per store."""
         with _opened(lab_dir) as lab:
             typer.echo(_describe(lab))
 
     @lab_app.command("clock")
     def clock(
-        lab_dir: Path = typer.Argument(..., help=_DIR_HELP),
+        lab_dir: Optional[Path] = typer.Argument(None, help=_DEFAULT_DIR_HELP),
         set_to: Optional[str] = typer.Option(None, "--set", help="Pin the clock: ISO date or date-time (UTC if no zone)."),
         shift: Optional[str] = typer.Option(None, "--shift", help="Move the clock: +30d, -2d, +12h (use --shift=-2d)."),
         real: bool = typer.Option(False, "--real", help="Back to real time."),
@@ -126,7 +136,7 @@ def register(app: typer.Typer) -> None:
 
     @lab_app.command("log")
     def log(
-        lab_dir: Path = typer.Argument(..., help=_DIR_HELP),
+        lab_dir: Optional[Path] = typer.Argument(None, help=_DEFAULT_DIR_HELP),
         limit: Optional[int] = typer.Option(None, "--limit", "-n", help="Only the last N calls."),
     ) -> None:
         """The audit log: time, server, command line (secrets redacted), outcome."""

@@ -126,3 +126,11 @@ def test_lab_user_adds_a_remoting_user_with_an_encrypted_password(runner: CliRun
         assert lab.user("contoso\\ALICE").password == "Tr1cky!pw"
     finally:
         lab.close()
+
+
+def test_lab_show_without_a_folder_uses_the_default_lab(runner: CliRunner, lab_dir: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXCHANGE_SIM_LAB", str(lab_dir))
+    result = _run(runner, "show")
+    assert result.exit_code == 0, result.output
+    assert f"Lab:          {lab_dir}" in result.output
