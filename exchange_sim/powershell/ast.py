@@ -101,6 +101,15 @@ def iter_children(node: Ast) -> Iterator[Ast]:
         yield from _nodes_in(getattr(node, f.name))
 
 
+def walk(node: Ast) -> Iterator[Ast]:
+    """`node` and every node below it, depth first in source order (like `Ast.FindAll`)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(list(iter_children(current))))
+
+
 def _nodes_in(value: object) -> Iterator[Ast]:
     if isinstance(value, Ast):
         yield value

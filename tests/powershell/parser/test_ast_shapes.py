@@ -367,3 +367,12 @@ def test_exclamation_glued_to_a_name_is_a_command_name() -> None:
     assert isinstance(condition, A.PipelineAst)
     command = condition.pipeline_elements[0]
     assert isinstance(command, A.CommandAst) and command.get_command_name() == "!Test-Path"
+
+
+def test_walk_visits_every_node_in_source_order() -> None:
+    from exchange_sim.powershell.parser import parse
+
+    result = parse("$a = 1\nGet-X $b")
+    assert result.ast is not None
+    variables = [n.name for n in A.walk(result.ast) if isinstance(n, A.VariableExpressionAst)]
+    assert variables == ["a", "b"]
