@@ -86,12 +86,16 @@ class Lab:
         if lab_path.exists() and (not lab_path.is_dir() or any(lab_path.iterdir())):
             raise LabError(f"Cannot create a lab in '{lab_path}': the folder exists and is not empty")
         created_folder = not lab_path.exists()
+        lab: Lab | None = None
         try:
             lab_path.mkdir(parents=True, exist_ok=True)
             secret = LabSecret.create(lab_path)
             lab = cls(lab_path, secret)
             lab._populate(spec)
         except BaseException:
+            if lab is not None:
+                lab._keys.stop()
+                lab._scope.close()
             # Leave no half-made lab behind: the next attempt would refuse the non-empty folder.
             if created_folder:
                 shutil.rmtree(lab_path, ignore_errors=True)

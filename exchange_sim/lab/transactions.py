@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from exchange_sim.db import open_database
+from exchange_sim.lab.errors import LabError
 
 
 class _ThreadState(threading.local):
@@ -41,7 +42,7 @@ class TransactionScope:
         state = self._state
         if state.db is None:
             if self._closed:
-                raise RuntimeError("The lab has been closed")
+                raise LabError("The lab has been closed")
             state.db = open_database(self._path)
             with self._connections_lock:
                 self._connections.append(state.db)

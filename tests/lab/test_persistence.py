@@ -177,3 +177,13 @@ def test_store_entry_round_trips_request_fields(contoso_copy: Lab) -> None:
     assert contoso_copy.store("EXCH01", "REQUEST").remove(entry.thumbprint) is True
     assert contoso_copy.store("EXCH01", "REQUEST").remove(entry.thumbprint) is False
     assert contoso_copy.store("EXCH01", "REQUEST").private_key(entry.thumbprint) is None
+
+
+def test_using_a_closed_lab_is_a_lab_error(contoso_template: Path, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(contoso_template, tmp_path / "lab")
+    lab = Lab.open(tmp_path / "lab")
+    lab.close()
+    with pytest.raises(LabError, match="closed"):
+        lab.servers()
