@@ -9,7 +9,7 @@ from exchange_sim.powershell.builtins import records, runtime
 from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, param
 from exchange_sim.powershell.builtins.uformat import format_uformat
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
-from exchange_sim.powershell.values.text import format_datetime
+from exchange_sim.powershell.values.text import format_date
 
 _PARTS = (("Year", 1, 9999), ("Month", 1, 12), ("Day", 1, 31), ("Hour", 0, 23), ("Minute", 0, 59),
           ("Second", 0, 59), ("Millisecond", 0, 999))
@@ -32,7 +32,7 @@ class GetDate(Cmdlet):
                                   "System.Management.Automation.ParameterBindingValidationException")
                 value = _replace(value, name, number)
         if "Format" in ctx.bound and ctx.bound["Format"] is not None:
-            ctx.write_object(format_datetime(value, str(ctx.bound["Format"])))
+            ctx.write_object(format_date(value, str(ctx.bound["Format"])))
         elif "UFormat" in ctx.bound:
             ctx.write_object(format_uformat(value, str(ctx.bound["UFormat"])))
         else:

@@ -140,7 +140,7 @@ def prompt_credential(ctx: CmdletContext, caption: str, message: str, user_name:
         answer = prompt(caption, message, user_name or "")
         if isinstance(answer, tuple):
             return answer[0], answer[1]
-        return getattr(answer, "UserName", getattr(answer, "user_name", "")), answer
+        return getattr(answer, "user_name", ""), getattr(answer, "password", None)
     user = user_name or str(ctx.read_line("User: "))
     password = ctx.read_line(f"Password for user {user}: ", secure=True)
     return user, password

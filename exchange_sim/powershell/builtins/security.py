@@ -12,7 +12,8 @@ from exchange_sim.powershell.builtins.declaring import SECURITY, UTILITY, implem
 from exchange_sim.powershell.builtins.secure_blob import BlobError, protect, unprotect
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, ParameterDeclaration, ParameterSetEntry
 from exchange_sim.powershell.values.conversions import to_string
-from exchange_sim.powershell.values.dotnet import PSCredential, SecureString, secure_text
+from exchange_sim.powershell.values.dotnet.security import PSCredential, SecureString
+from exchange_sim.powershell.values.errors import PSArgumentException
 
 
 def _key_bytes(ctx: CmdletContext) -> bytes | None:
@@ -23,6 +24,10 @@ def _key_bytes(ctx: CmdletContext) -> bytes | None:
     if secure_key is not None:
         return secure_text(secure_key).encode("utf-16-le")
     return None
+
+
+def secure_text(value: Any) -> str:
+    return value.reveal() if isinstance(value, SecureString) else to_string(value)
 
 
 def _secure(text: str) -> Any:
@@ -41,7 +46,11 @@ class GetCredential(Cmdlet):
         user, password = runtime.prompt_credential(ctx, caption, message, user_name)
         if not isinstance(password, SecureString):
             password = _secure("" if password is None else str(password))
-        ctx.write_object(PSCredential(str(user), password))
+        try:
+            ctx.write_object(PSCredential(str(user or ""), password))
+        except PSArgumentException as error:
+            records.throw(ctx, error.message, "CouldNotPromptForCredential", "InvalidArgument", None,
+                          "System.Management.Automation.PSArgumentException")
 
 
 class ReadHost(Cmdlet):

@@ -48,3 +48,30 @@ def test_secure_blob_with_other_key_is_rejected() -> None:
 def test_secure_blob_rejects_text_it_did_not_write() -> None:
     with pytest.raises(BlobError, match="not in a correct format"):
         unprotect("hello")
+
+
+def test_set_content_default_encoding_is_ansi_with_crlf() -> None:
+    from exchange_sim.powershell.builtins.content_encoding import encode_lines, encoding_named
+
+    assert encode_lines(["caf\u00e9", "x"], encoding_named(None, "Default")) == b"caf\xe9\r\nx\r\n"
+
+
+def test_utf8_encoding_writes_a_bom_and_unicode_is_utf16le() -> None:
+    from exchange_sim.powershell.builtins.content_encoding import encode_lines, encoding_named
+
+    assert encode_lines(["a"], encoding_named("UTF8", "Default")) == b"\xef\xbb\xbfa\r\n"
+    assert encode_lines(["a"], encoding_named(None, "Unicode"), no_newline=True) == b"\xff\xfea\x00"
+
+
+def test_decode_follows_the_bom_and_splits_lines() -> None:
+    from exchange_sim.powershell.builtins.content_encoding import decode, split_lines
+
+    assert split_lines(decode(b"\xff\xfea\x00\r\x00\n\x00b\x00")) == ["a", "b"]
+    assert split_lines(decode(b"x\ny\n")) == ["x", "y"]
+
+
+def test_unknown_encoding_name_is_refused() -> None:
+    from exchange_sim.powershell.builtins.content_encoding import UnknownEncoding, encoding_named
+
+    with pytest.raises(UnknownEncoding):
+        encoding_named("Klingon", "Default")
