@@ -39,10 +39,10 @@ class TransactionScope:
 
     @property
     def db(self) -> sqlite_utils.Database:
+        if self._closed:
+            raise LabError("The lab has been closed")
         state = self._state
         if state.db is None:
-            if self._closed:
-                raise LabError("The lab has been closed")
             state.db = open_database(self._path)
             with self._connections_lock:
                 self._connections.append(state.db)
