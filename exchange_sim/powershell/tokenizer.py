@@ -67,6 +67,8 @@ _SQ_PAIR = re.compile(rf"{_SQ}({_SQ})")
 _SQ_ANY = re.compile(_SQ)
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _VAR_NAME = re.compile(r"[\w?]+")
+# `$name` with nothing after the name that could extend it (`:` scope, `?`, more name characters).
+_PLAIN_VARIABLE = re.compile(r"\$([^\W\d]\w*|_\w*)(?![\w?:])")
 
 _COMPARISON = (
     "eq ne gt ge lt le like notlike match notmatch replace contains notcontains in notin split"
@@ -348,6 +350,12 @@ class Tokenizer:
         `$x`/`${x}`/`$( )` expand, backticks escape (§2.2). `value` is a str or a list of parts."""
         src = self.source
         n = self.length
+        m = _GENERIC_PLAIN.match(src, start)
+        if m is not None:  # the common case: nothing to splice, escape or expand
+            end = m.end()
+            if end >= n or src[end] in FORCE_NEW:
+                text = m.group()
+                return Token("generic", start, end, text, text, sub=False)
         i = start
         parts: list[object] = []
         buf: list[str] = []
@@ -407,6 +415,14 @@ class Tokenizer:
         caller then treats it as literal text). In command mode a variable glued to other text
         becomes part of a bareword (returns None so the caller scans a generic token)."""
         src = self.source
+        m = _PLAIN_VARIABLE.match(src, start)
+        if m is not None:  # the common case `$name` (no scope, no braces) in one regular expression
+            end = m.end()
+            nxt = src[end] if end < self.length else ""
+            if in_string or mode == EXPR or nxt in FORCE_NEW or nxt == "." or nxt == "[":
+                name = m.group(1)
+                return Token("var", start, end, src[start:end], name, sub=(None, name, False))
+            return None
         i = start + 1
         c = self.char(i)
         if c == "{":
