@@ -83,10 +83,10 @@ _SCOPES = frozenset({"global", "local", "private", "script", "using", "workflow"
 _BACKTICK = {"0": "\0", "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 
 
-def _extent_factory() -> "Callable[[str | None, int, int, str, list[int]], Extent]":
-    """A constructor for `Extent` that fills only the offsets: the parser makes one extent per node
-    and most are never asked for a line number, so line and column are computed on first use
-    (`Extent.__getattr__`). The dataclass `__init__` would cost several times more
+def _extent_factory(file: str | None, source: str, line_starts: list[int]) -> "Callable[[int, int], Extent]":
+    """A constructor of `Extent`s of one text that fills only the offsets: the parser makes one
+    extent per node and most are never asked for a line number, so line and column are computed on
+    first use (`Extent.__getattr__`). The dataclass `__init__` would cost several times more
     (scripts/bench_parse.py)."""
     new = object.__new__
     set_file = Extent.file.__set__  # type: ignore[attr-defined]
@@ -95,19 +95,16 @@ def _extent_factory() -> "Callable[[str | None, int, int, str, list[int]], Exten
     set_source = Extent.source.__set__  # type: ignore[attr-defined]
     set_lines = Extent.line_starts.__set__  # type: ignore[attr-defined]
 
-    def make(file: str | None, start: int, end: int, source: str, line_starts: list[int]) -> Extent:
-        extent = new(Extent)
-        set_file(extent, file)
-        set_start(extent, start)
-        set_end(extent, end)
-        set_source(extent, source)
-        set_lines(extent, line_starts)
-        return extent
+    def extent(start: int, end: int) -> Extent:
+        made = new(Extent)
+        set_file(made, file)
+        set_start(made, start)
+        set_end(made, end)
+        set_source(made, source)
+        set_lines(made, line_starts)
+        return made
 
-    return make
-
-
-_new_extent = _extent_factory()
+    return extent
 
 
 class Token:
@@ -142,12 +139,10 @@ class Tokenizer:
         self.file = file
         self.length = len(source)
         self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
+        self.extent = _extent_factory(file, source, self._line_starts)  # extent(start, end) -> Extent
         self._cache: dict[int, Token] = {}  # key: 2 * offset + mode
 
     # ------------------------------------------------------------------ positions and errors
-
-    def extent(self, start: int, end: int) -> Extent:
-        return _new_extent(self.file, start, end, self.source, self._line_starts)
 
     def fail(self, error_id: str, message: str, start: int, end: int | None = None) -> ParseFailure:
         return ParseFailure(ParseError(error_id, message, self.extent(start, start if end is None else end)))
@@ -178,7 +173,7 @@ class Tokenizer:
     def _scan(self, pos: int, mode: int) -> Token:
         src = self.source
         cache = self._cache
-        start = self.skip(pos)
+        start = pos if pos >= self.length or src[pos] not in _SKIP_FIRST else self.skip(pos)
         if start != pos:  # the same token may already be known from its own offset
             token = cache.get(start + start + mode)
             if token is not None:
