@@ -34,6 +34,7 @@ class ServerSpec:
     roles: tuple[str, ...]
     domain: str
     um_startup_mode: str = "TCP"
+    wmsvc: bool = False
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,10 @@ class _FixtureReader:
         mode = table.get("um_startup_mode", "TCP")
         if mode not in ("TCP", "TLS", "Dual"):
             raise self.fail(where, "'um_startup_mode' must be TCP, TLS or Dual")
-        return ServerSpec(name, fqdn, version, roles, fqdn.split(".", 1)[1].lower(), mode)
+        wmsvc = table.get("wmsvc", False)
+        if not isinstance(wmsvc, bool):
+            raise self.fail(where, "'wmsvc' must be true or false")
+        return ServerSpec(name, fqdn, version, roles, fqdn.split(".", 1)[1].lower(), mode, wmsvc)
 
     def version(self, value: object, where: str) -> str:
         text = str(value).strip() if isinstance(value, (str, int)) else ""

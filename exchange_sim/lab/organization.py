@@ -35,7 +35,12 @@ from exchange_sim.lab.model import (
     Server,
     StoreEntry,
 )
-from exchange_sim.lab.seeding import default_receive_connectors, seed_auth_certificate, seed_server
+from exchange_sim.lab.seeding import (
+    default_receive_connectors,
+    seed_auth_certificate,
+    seed_server,
+    seed_wmsvc_certificate,
+)
 from exchange_sim.lab.stores import CertificateStore, thumbprint_text
 from exchange_sim.lab.transactions import TransactionScope
 
@@ -159,8 +164,11 @@ class Lab:
             for connector in spec.send_connectors:
                 self.set_send_connector(connector)
             servers = self.servers()
+            wmsvc = {spec_server.name for spec_server in spec.servers if spec_server.wmsvc}
             for server in servers:
                 seed_server(self, server)
+                if server.name in wmsvc:
+                    seed_wmsvc_certificate(self, server)
                 for connector in default_receive_connectors(server):
                     self.set_receive_connector(connector)
                 self.filesystem(server)  # C:\ and the user profile exist from the start

@@ -28,6 +28,7 @@ AUTH_SUBJECT = "CN=Microsoft Exchange Server Auth Certificate"
 AUTH_FRIENDLY_NAME = "Microsoft Exchange Server Auth Certificate"
 # §11.1: the Auth certificate lives 1800 days, not five calendar years.
 AUTH_LIFETIME = timedelta(days=1800)
+WMSVC_FRIENDLY_NAME = "WMSVC-SHA2"
 
 
 def add_months(moment: datetime, months: int) -> datetime:
@@ -112,6 +113,32 @@ def seed_auth_certificate(lab: Lab, servers: list[Server]) -> str | None:
             )
             lab.config(server).set_network_service_acl(thumbprint, True)
         lab.set_auth_config(AuthConfig(current_thumbprint=thumbprint))
+    return thumbprint
+
+
+def seed_wmsvc_certificate(lab: Lab, server: Server) -> str:
+    """IIS's Web Management Service certificate (§11.1): not Exchange's, but Get shows it."""
+    now = lab.clock.now().replace(microsecond=0)
+    key = lab.take_key(2048)
+    cert = self_signed_certificate(
+        key,
+        parse_distinguished_name(f"CN=WMSvc-SHA2-{server.name}"),
+        [],
+        now,
+        add_months(now, 120),
+        key_usage="wmsvc",
+    )
+    der = certificate_der(cert)
+    thumbprint = Thumbprint.of_der(der).hex
+    with lab.transaction():
+        lab.store(server, "My").add(
+            StoreEntry(store="My", thumbprint=thumbprint, certificate_der=der, has_private_key=True,
+                       exportable=True, friendly_name=WMSVC_FRIENDLY_NAME, added_at=now),
+            key,
+        )
+        lab.store(server, "Root").add(
+            StoreEntry(store="Root", thumbprint=thumbprint, certificate_der=der, added_at=now)
+        )
     return thumbprint
 
 

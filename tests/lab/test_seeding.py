@@ -122,3 +122,23 @@ def test_setup_creates_the_default_receive_connectors_per_version(contoso: Lab, 
 def test_contoso_has_an_internet_send_connector_without_a_certificate(contoso: Lab) -> None:
     [connector] = contoso.send_connectors()
     assert (connector.name, connector.address_spaces, connector.tls_certificate_name) == ("Internet", ("*",), None)
+
+
+def test_a_server_with_wmsvc_also_holds_the_iis_management_certificate(tmp_path) -> None:
+    fixture = tmp_path / "wmsvc.toml"
+    fixture.write_text(
+        '[organization]\nname = "W"\naccepted_domains = ["w.test"]\n'
+        '[[servers]]\nname = "WEB1"\nversion = "2016"\nwmsvc = true\n'
+    )
+    lab = Lab.create(tmp_path / "lab", fixture=fixture)
+    try:
+        entries = {e.friendly_name: e for e in lab.store("WEB1", "My").list()}
+        assert set(entries) == {"Microsoft Exchange", "Microsoft Exchange Server Auth Certificate", "WMSVC-SHA2"}
+        wmsvc = entries["WMSVC-SHA2"]
+        facts = _facts(lab, "WEB1", wmsvc.thumbprint)
+        assert facts.subject == "CN=WMSvc-SHA2-WEB1" and facts.signature_algorithm == "sha256RSA"
+        assert facts.not_after.year - facts.not_before.year == 10
+        assert wmsvc.exportable and wmsvc.thumbprint in lab.store("WEB1", "Root")
+        assert wmsvc.thumbprint not in lab.config("WEB1").iis_thumbprints()
+    finally:
+        lab.close()
