@@ -94,9 +94,11 @@ class Ast:
 
 
 def iter_children(node: Ast) -> Iterator[Ast]:
-    """Yield the direct child nodes of `node` in source order (fields, tuples and pairs are walked)."""
+    """Yield the direct child nodes of `node` in source order (fields, tuples and pairs are walked).
+    An expandable string's expressions are yielded once (from `nested_expressions`; `parts` holds
+    the same objects)."""
     for f in fields(node):
-        if f.name == "extent":
+        if f.name == "extent" or (f.name == "parts" and isinstance(node, ExpandableStringExpressionAst)):
             continue
         yield from _nodes_in(getattr(node, f.name))
 

@@ -510,7 +510,17 @@ class ExpressionParser(AttributeRules):
         return A.ExpandableStringExpressionAst(self.ext(token.start, token.end), raw, kind, tuple(parts), tuple(nested))
 
     def _nested_sub_expression(self, piece: Token) -> A.ExpressionAst:
-        """Parse the body of a `$( )` found inside a string or bareword, in place."""
+        """Parse the body of a `$( )` found inside a string or bareword, in place. When doubled
+        quotes inside it stand for single ones, the collapsed text is parsed instead, padded to the
+        same length so that every offset before the `$( )` stays valid."""
+        if piece.value is not None:
+            collapsed = str(piece.value)
+            padded = collapsed + " " * (piece.end - piece.start - len(collapsed))
+            text = self.src[:piece.start] + padded + self.src[piece.end:]
+            nested = type(self)(Tokenizer(text, self.tk.file))
+            nested.tk.length = self.tk.length
+            nested.pos = piece.start
+            return nested._sub_expression(nested.tk.next(piece.start, EXPR))
         saved_pos, saved_comma = self.pos, self.disable_comma
         try:
             self.pos = piece.start

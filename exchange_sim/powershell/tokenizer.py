@@ -492,18 +492,22 @@ class Tokenizer:
         prefix, bare = (name.split(":", 1) if ":" in name else (None, name))
         return Token("var", start, end, src[start:end], name, sub=(prefix, bare, True))
 
-    def _dollar_in_string(self, i: int) -> Token | None:
+    def _dollar_in_string(self, i: int, here: bool = False) -> Token | None:
         """The nested piece at a `$` inside an expandable string or bareword, or None (literal `$`)."""
         if self.char(i + 1) == "(":
-            return self._subexpression_span(i)
+            return self._subexpression_span(i, here)
         return self.scan_variable(i, EXPR, in_string=True)
 
-    def _subexpression_span(self, i: int) -> Token:
+    def _subexpression_span(self, i: int, here: bool) -> Token:
         """`$( ... )` inside a string: its end is found by counting parentheses, as PowerShell's
-        tokenizer does before the parser reads the inside. Returns a 'subexpr' token."""
+        tokenizer does before the parser reads the inside. Outside here-strings a doubled double
+        quote (or a backtick before a double quote) stands for one quote inside the `$( )`; the
+        'subexpr' token's `value` is then the collapsed text, else None."""
         src = self.source
-        depth = 0
-        j = i + 1
+        depth = 1
+        j = i + 2
+        pieces: list[str] | None = None
+        begin = i
         while j < self.length:
             c = src[j]
             if c == "(":
@@ -511,8 +515,12 @@ class Tokenizer:
             elif c == ")":
                 depth -= 1
                 if depth == 0:
-                    return Token("subexpr", i, j + 1, src[i:j + 1])
-            elif c == "`":
+                    collapsed = None if pieces is None else "".join(pieces) + src[begin:j + 1]
+                    return Token("subexpr", i, j + 1, src[i:j + 1], collapsed)
+            elif not here and (c == "`" or c in DQUOTES) and j + 1 < self.length and src[j + 1] in DQUOTES:
+                pieces = pieces if pieces is not None else []
+                pieces.append(src[begin:j])
+                begin = j + 1  # keep the second character of the pair
                 j += 1
             j += 1
         raise self.fail("IncompleteDollarSubexpressionReference",
@@ -568,7 +576,7 @@ class Tokenizer:
                 else:
                     i += 1
             elif c == "$":
-                piece = self._dollar_in_string(i)
+                piece = self._dollar_in_string(i, here)
                 if piece is None:
                     buf.append("$")
                     i += 1

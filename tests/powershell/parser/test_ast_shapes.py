@@ -376,3 +376,18 @@ def test_walk_visits_every_node_in_source_order() -> None:
     assert result.ast is not None
     variables = [n.name for n in A.walk(result.ast) if isinstance(n, A.VariableExpressionAst)]
     assert variables == ["a", "b"]
+
+
+def test_doubled_quotes_inside_a_subexpression_in_a_string_are_one_quote() -> None:
+    expr = only_expression('"Value: $($x -replace ""a"", ""b"") end"')
+    assert isinstance(expr, A.ExpandableStringExpressionAst)
+    (sub,) = expr.nested_expressions
+    strings = [n.value for n in A.walk(sub) if isinstance(n, A.StringConstantExpressionAst)]
+    assert strings == ["a", "b"]
+    assert expr.parts[-1] == " end"
+
+
+def test_walk_visits_string_expansions_once() -> None:
+    expr = only_expression('"$a and $($b)"')
+    names = [n.name for n in A.walk(expr) if isinstance(n, A.VariableExpressionAst)]
+    assert names == ["a", "b"]
