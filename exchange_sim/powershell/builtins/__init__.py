@@ -13,6 +13,7 @@ from exchange_sim.powershell.commands import CommandDeclaration
 
 def declarations() -> list[CommandDeclaration]:
     from exchange_sim.powershell.builtins import (
+        content,
         conversion,
         dates,
         discovery,
@@ -30,7 +31,7 @@ def declarations() -> list[CommandDeclaration]:
     )
 
     families: Iterable[Any] = (filtering, selecting, ordering, measuring, members, formatting, output, variables,
-                               dates, security, utility, discovery, conversion, text_search)
+                               dates, security, utility, discovery, conversion, text_search, content)
     found: list[CommandDeclaration] = []
     for family in families:
         found += list(family.DECLARATIONS)

@@ -144,3 +144,39 @@ def prompt_credential(ctx: CmdletContext, caption: str, message: str, user_name:
     user = user_name or str(ctx.read_line("User: "))
     password = ctx.read_line(f"Password for user {user}: ", secure=True)
     return user, password
+
+
+def _provider_call(ctx: CmdletContext, name: str) -> Any:
+    member = getattr(ctx, name, None)
+    if callable(member):
+        return member
+    providers = getattr(ctx, "providers", None)
+    member = getattr(providers, name, None)
+    if callable(member):
+        return member
+    raise EngineFeatureMissing(f"The engine does not provide file access ('{name}') to cmdlets.")
+
+
+def read_file(ctx: CmdletContext, path: str) -> bytes | None:
+    """The bytes of a file item; None after writing the provider's error (path not found…)."""
+    try:
+        return bytes(_provider_call(ctx, "read_bytes")(path))
+    except EngineFeatureMissing:
+        raise
+    except Exception as error:  # the provider's own error record (PathNotFound…) is what the user sees
+        attached = getattr(error, "error_record", None)
+        if attached is None:
+            raise
+        ctx.write_error(attached)
+        return None
+
+
+def write_file(ctx: CmdletContext, path: str, data: bytes, append: bool = False) -> None:
+    _provider_call(ctx, "write_bytes")(path, data, append=append)
+
+
+def file_exists(ctx: CmdletContext, path: str) -> bool:
+    try:
+        return bool(_provider_call(ctx, "file_exists")(path))
+    except EngineFeatureMissing:
+        return False
