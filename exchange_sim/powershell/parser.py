@@ -2,6 +2,7 @@
 
 Public API:
     parse(text, file=None) -> ParseResult(ast, errors)
+    format_parse_errors(errors, script_path) -> str   (PowerShell's console layout, from parse_errors)
 
 Statements, pipelines and commands live here; expressions in `expression_parser`. The rules and
 error positions follow PowerShell's own parser (`StatementRule`, `PipelineRule`, `CommandRule`,
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.expression_parser import ExpressionParser
-from exchange_sim.powershell.parse_errors import ParseError, ParseFailure
+from exchange_sim.powershell.parse_errors import ParseError, ParseFailure, format_parse_errors
 from exchange_sim.powershell.script_comments import help_text, requirements
 from exchange_sim.powershell.tokenizer import CMD, FORCE_NEW, Token, Tokenizer
 
@@ -37,6 +38,9 @@ _STREAM_NAMES = {"*": "all streams", "1": "output stream", "2": "error stream", 
                  "4": "verbose stream", "5": "debug stream", "6": "information stream"}
 _SIGNATURE = re.compile(r"^# SIG # Begin signature block", re.M)
 _VERBATIM = re.compile(r"""(?:"[^"\r\n]*"?|[^\r\n|"])*""")
+
+
+__all__ = ["parse", "ParseResult", "ParseError", "format_parse_errors"]
 
 
 @dataclass(frozen=True, slots=True)
