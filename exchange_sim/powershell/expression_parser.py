@@ -12,7 +12,7 @@ import re
 
 from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.attribute_rules import AttributeRules
-from exchange_sim.powershell.parse_errors import ParseFailure
+from exchange_sim.powershell.parse_errors import ParseError, ParseFailure
 from exchange_sim.powershell.numeric_literals import fit_integer
 from exchange_sim.powershell.tokenizer import CMD, EXPR, Token, Tokenizer
 
@@ -57,6 +57,9 @@ class ExpressionParser(AttributeRules):
         self.pos = 0
         self.disable_comma = False
         self.ext = tokenizer.extent  # bound once: the parser makes an extent for every node
+        # Errors PowerShell finds in its checks after parsing (duplicate keys, assignment targets...):
+        # recorded, parsing goes on, and they are reported after any syntax error.
+        self.deferred: list[ParseError] = []
         self._cached_token = tokenizer._cache.get  # peek() is the hottest call of the parser
         self._scan_token = tokenizer._scan
 
@@ -69,6 +72,9 @@ class ExpressionParser(AttributeRules):
 
     def error(self, error_id: str, message: str, start: int, end: int | None = None) -> ParseFailure:
         return self.tk.fail(error_id, message, start, end)
+
+    def semantic_error(self, error_id: str, message: str, start: int, end: int) -> None:
+        self.deferred.append(ParseError(error_id, message, self.ext(start, end)))
 
     def unexpected(self, token: Token) -> ParseFailure:
         return self.error("UnexpectedToken", f"Unexpected token '{token.text}' in expression or statement.",
@@ -204,7 +210,7 @@ class ExpressionParser(AttributeRules):
                     child = self.parse_unary()
                     if child is not None:
                         if last.type_name.full_name.lower() == "ordered" and not isinstance(child, A.HashtableAst):
-                            raise self.error("OrderedAttributeOnlyOnHashLiteralNode",
+                            self.semantic_error("OrderedAttributeOnlyOnHashLiteralNode",
                                              f"The {last.type_name.full_name} attribute can be specified only on a "
                                              "hash literal node.", last.extent.start_offset, child.extent.end_offset)
                         expr = A.ConvertExpressionAst(self.ext(last.extent.start_offset, child.extent.end_offset),
@@ -448,7 +454,7 @@ class ExpressionParser(AttributeRules):
                 constant = _constant_key(key)
                 if constant is not None:
                     if constant.lower() in seen:
-                        raise self.error("DuplicateKeyInHashLiteral",
+                        self.semantic_error("DuplicateKeyInHashLiteral",
                                          f"Duplicate keys '{constant}' are not allowed in hash literals.",
                                          key.extent.start_offset, key.extent.end_offset)
                     seen.add(constant.lower())
@@ -519,6 +525,7 @@ class ExpressionParser(AttributeRules):
             text = self.src[:piece.start] + padded + self.src[piece.end:]
             nested = type(self)(Tokenizer(text, self.tk.file))
             nested.tk.length = self.tk.length
+            nested.deferred = self.deferred
             nested.pos = piece.start
             return nested._sub_expression(nested.tk.next(piece.start, EXPR))
         saved_pos, saved_comma = self.pos, self.disable_comma

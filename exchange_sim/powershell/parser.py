@@ -69,9 +69,12 @@ def parse(text: str, file: str | None = None) -> ParseResult:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return ParseResult(parser.parse_script())
+        tree = parser.parse_script()
+        if parser.deferred:
+            return ParseResult(None, tuple(parser.deferred))
+        return ParseResult(tree)
     except ParseFailure as failure:
-        return ParseResult(None, (failure.error,))
+        return ParseResult(None, (failure.error, *parser.deferred))
     except RecursionError:
         error = ParseError("ScriptTooComplicated", "Processing was stopped because the script is too complex.", tokenizer.extent(0, 0))
         return ParseResult(None, (error,))
@@ -229,7 +232,7 @@ class Parser(ExpressionParser):
                 variable = self.variable(token)
                 assert isinstance(variable, A.VariableExpressionAst)
                 if variable.name.lower() in names:
-                    raise self.error("DuplicateFormalParameter", f"Duplicate parameter ${variable.name} in parameter list.",
+                    self.semantic_error("DuplicateFormalParameter", f"Duplicate parameter ${variable.name} in parameter list.",
                                      token.start, token.end)
                 names.add(variable.name.lower())
                 default: A.ExpressionAst | None = None
@@ -383,7 +386,7 @@ class Parser(ExpressionParser):
 
     def _assignment(self, left: A.ExpressionAst, operator: Token) -> A.AssignmentStatementAst:
         if not _assignable(left):
-            raise self.error("InvalidLeftHandSide", "The assignment expression is not valid. The input to an assignment "
+            self.semantic_error("InvalidLeftHandSide", "The assignment expression is not valid. The input to an assignment "
                              "operator must be an object that is able to accept assignments, such as a variable or a "
                              "property.", left.extent.start_offset, left.extent.end_offset)
         self.pos = operator.end

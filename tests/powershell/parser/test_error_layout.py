@@ -70,3 +70,20 @@ def test_more_than_ten_errors_are_cut_with_a_note() -> None:
 
 def test_no_errors_format_to_nothing() -> None:
     assert format_parse_errors((), None) == ""
+
+
+def test_syntax_errors_come_before_errors_of_the_checks_after_parsing() -> None:
+    result = parse("$h = @{ a = 1; a = 2 }\nif ($x) {\n")
+    assert [e.error_id for e in result.errors] == ["MissingEndCurlyBrace", "DuplicateKeyInHashLiteral"]
+    assert result.ast is None
+
+
+def test_every_check_error_is_reported_in_source_order() -> None:
+    result = parse("$h = @{ a = 1; A = 2 }\n$x + 1 = 5\n")
+    assert [(e.error_id, e.line, e.column) for e in result.errors] == [
+        ("DuplicateKeyInHashLiteral", 1, 16),
+        ("InvalidLeftHandSide", 2, 1),
+    ]
+    text = format_parse_errors(result.errors, None)
+    assert text.count("At line:") == 2
+    assert text.endswith("    + FullyQualifiedErrorId : DuplicateKeyInHashLiteral\n \n")
