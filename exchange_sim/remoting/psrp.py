@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable, Protocol
 
 import psrpcore
 from psrpcore.types import (
+    ChoiceDescription,
     ErrorCategory,
     ErrorCategoryInfo,
     ErrorRecord,
@@ -29,6 +30,7 @@ from exchange_sim.remoting.auth import Account
 from exchange_sim.remoting.shells import ReceiveBatch, Shell, ShellCommand
 
 FRAGMENT_SIZE = 32_768
+HOST_CALL_WAIT = 600.0  # how long a prompt waits for the client's answer before the pipeline gives up
 EXCHANGE_CONFIGURATION = "Microsoft.Exchange"
 POWERSHELL_CONFIGURATION = "Microsoft.PowerShell"
 _TERMINAL = (PSInvocationState.Completed, PSInvocationState.Failed, PSInvocationState.Stopped)
@@ -68,6 +70,10 @@ class PipelineSink(Protocol):
     def fail(self, record: ErrorRecord) -> None: ...
     @property
     def stopping(self) -> bool: ...
+    @property
+    def interactive(self) -> bool: ...
+    def prompt_for_choice(self, caption: str, message: str, choices: list[tuple[str, str]], default: int) -> int | None: ...
+    def read_line(self, prompt: str) -> str | None: ...
 
 
 # The commands a client of a configuration may call (GET_COMMAND_METADATA answers from it).
@@ -123,6 +129,7 @@ class PsrpPool:
         self._queues: dict[uuid.UUID | None, list[bytes]] = {None: []}
         self._pipelines: dict[uuid.UUID, _PipelineState] = {}
         self._wakeups: dict[uuid.UUID | None, asyncio.Event] = {}
+        self._host_calls: dict[int, _HostCall] = {}
 
     @property
     def opened(self) -> bool:
@@ -166,6 +173,33 @@ class PsrpPool:
             self._pool.runspace_availability_response(event.ci, 1)
         elif isinstance(event, psrpcore.GetCommandMetadataEvent):
             self._answer_metadata(self._pipelines[event.pipeline_id], event.pipeline)
+        elif isinstance(event, psrpcore.PipelineHostResponseEvent):
+            call = self._host_calls.pop(event.ci, None)
+            if call is not None:
+                call.answer(event.result, event.error is not None)
+
+    @property
+    def client_has_host(self) -> bool:
+        host = getattr(self._pool, "host", None)
+        return host is not None and not getattr(host, "IsHostNull", True)
+
+    def host_notify(self, state: _PipelineState, send: Callable[[psrpcore.ServerHostRequestor], None]) -> None:
+        """A void host call (Write, WriteLine): sent, never answered."""
+        with self._lock:
+            if state.pipeline.state is PSInvocationState.Running:
+                send(psrpcore.ServerHostRequestor(state.pipeline))
+                self._flush()
+
+    def host_call(self, state: _PipelineState, send: Callable[[psrpcore.ServerHostRequestor], int]) -> "_HostCall":
+        """Send a host call for a pipeline (worker thread) and return the waiter for its answer."""
+        with self._lock:
+            if state.pipeline.state is not PSInvocationState.Running:
+                return _HostCall.unanswerable()
+            ci = send(psrpcore.ServerHostRequestor(state.pipeline))
+            call = _HostCall()
+            self._host_calls[ci] = call
+            self._flush()
+            return call
 
     def _answer_metadata(self, state: _PipelineState, request: psrpcore.GetMetadata) -> None:
         """Answered at once from the declarations: a count object, then one CommandMetadata per command."""
@@ -300,6 +334,28 @@ class PsrpPool:
                 self._pool.close()
 
 
+class _HostCall:
+    """A host call waiting on a worker thread for the client's PIPELINE_HOST_RESPONSE."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self.result: Any = None
+        self.failed = False
+
+    @classmethod
+    def unanswerable(cls) -> "_HostCall":
+        call = cls()
+        call.answer(None, True)
+        return call
+
+    def answer(self, result: Any, failed: bool) -> None:
+        self.result, self.failed = result, failed
+        self._done.set()
+
+    def wait(self, seconds: float) -> bool:
+        return self._done.wait(seconds) and not self.failed
+
+
 class _Sink:
     """A pipeline's writer for worker threads: each write takes the pool lock and drains to the queues.
     Writes after a stop are dropped (the engine cannot be interrupted mid-cmdlet)."""
@@ -336,6 +392,26 @@ class _Sink:
 
     def fail(self, record: ErrorRecord) -> None:
         self._write(lambda p: self._pool._fail(self._state, record))
+
+    @property
+    def interactive(self) -> bool:
+        """Prompts reach a person only when the client brought a host (pypsrp: RunspacePool(host=...))."""
+        return self._pool.client_has_host
+
+    def prompt_for_choice(self, caption: str, message: str, choices: list[tuple[str, str]], default: int) -> int | None:
+        if not self.interactive:
+            return None
+        descriptions = [ChoiceDescription(Label=label, HelpMessage=help_text) for label, help_text in choices]
+        call = self._pool.host_call(self._state, lambda r: r.prompt_for_choice(caption, message, descriptions, default))
+        return int(call.result) if call.wait(HOST_CALL_WAIT) and call.result is not None else None
+
+    def read_line(self, prompt: str) -> str | None:
+        if not self.interactive:
+            return None
+        if prompt:
+            self._pool.host_notify(self._state, lambda r: r.write(prompt + ": "))
+        call = self._pool.host_call(self._state, lambda r: r.read_line())
+        return str(call.result) if call.wait(HOST_CALL_WAIT) and call.result is not None else None
 
     def complete(self) -> None:
         self._write(lambda p: p.complete())

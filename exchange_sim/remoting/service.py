@@ -119,6 +119,10 @@ class RemotingService:
             self._runners.append(runner)
         self._sweeper = asyncio.get_running_loop().create_task(self._sweep_idle())
 
+    def open_shells(self) -> int:
+        """Shells (and runspace pools) currently open on all servers."""
+        return sum(len(dispatcher.shells) for dispatcher in self._dispatchers)
+
     async def stop(self) -> None:
         if self._sweeper is not None:
             self._sweeper.cancel()

@@ -33,4 +33,4 @@ def test_twenty_cmd_clients_and_five_pools_at_once_all_succeed(service) -> None:
         pool_results = [f.result() for f in pool_futures]
     assert cmd_results == [b"".join(f"client{i}-{r}\r\n".encode() for r in range(3)) for i in range(20)]
     assert pool_results == [2] * 5
-    assert len(service.service._dispatchers[0].shells) == 0
+    assert service.service.open_shells() == 0

@@ -22,7 +22,7 @@ def test_exchange_runspace_pool_opens_and_closes_at_powershell_path(service) -> 
     with _wsman(service.endpoint("EXCH01", "IIS", "http")) as wsman:
         with RunspacePool(wsman, configuration_name="Microsoft.Exchange") as pool:
             assert pool.state == 2  # Opened
-    assert len(service.service._dispatchers[0].shells) == 0
+    assert service.service.open_shells() == 0
 
 
 def test_negotiate_spnego_pool_opens_over_https(service, listener_certificate_file) -> None:
