@@ -241,6 +241,12 @@ class ExpressionParser(AttributeRules):
         if kind == "var" or kind == "splat":
             self.pos = token.end
             expr = self.variable(token)
+            if kind == "splat" and mode == EXPR:
+                name = str(token.value)
+                self.semantic_error("SplattingNotPermitted",
+                                    f"The splatting operator '@' cannot be used to reference variables in an "
+                                    f"expression. '@{name}' can be used only as an argument to a command. To reference "
+                                    f"variables in an expression use '${name}'.", token.start, token.end)
         elif kind == "num":
             self.pos = token.end
             expr = A.ConstantExpressionAst(self.ext(token.start, token.end), token.value, str(token.sub))  # type: ignore[arg-type]

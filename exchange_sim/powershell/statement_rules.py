@@ -394,6 +394,10 @@ def _try(p: "Parser", word: str, start: int, after: int, label: Label) -> A.Stat
             raise p.error("MissingFinallyStatementBlock", "The Finally block is missing its statement block.", keyword[1])
     else:
         p.pos = saved
+    for clause in catches[:-1]:
+        if clause.is_catch_all:
+            p.semantic_error("EmptyCatchNotLast", "Catch block must be the last catch block.",
+                             clause.extent.start_offset, clause.extent.end_offset)
     if not catches and finally_block is None:
         raise p.error("MissingCatchOrFinally", "The Try statement is missing its Catch or Finally block.",
                       body.extent.end_offset)
