@@ -8,7 +8,16 @@ from typing import Any, ClassVar, Mapping
 from exchange_sim.powershell.builtins import records, runtime
 from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, param, switch
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
-from exchange_sim.powershell.values.objects import PSObject, get_property, property_names, type_names
+from exchange_sim.powershell.values.conversions import new_generic_list
+from exchange_sim.powershell.values.errors import DotNetException, RuntimeException
+from exchange_sim.powershell.values.objects import (
+    PSObject,
+    ScriptProperty,
+    get_property,
+    property_names,
+    set_property,
+    type_names,
+)
 
 _MEMBER_TYPES = ("AliasProperty", "CodeProperty", "Property", "NoteProperty", "ScriptProperty", "Properties",
                  "PropertySet", "Method", "CodeMethod", "ScriptMethod", "Methods", "ParameterizedProperty",
@@ -36,13 +45,14 @@ class AddMember(Cmdlet):
                 return
         else:
             member_type = str(ctx.bound.get("MemberType", "NoteProperty"))
-            if member_type.lower() not in ("noteproperty", "scriptproperty", "aliasproperty", "scriptmethod"):
+            if member_type.lower() not in ("noteproperty", "scriptproperty", "aliasproperty"):
                 records.throw(ctx, f'Cannot add a member with type "{member_type}". Specify a different type for '
                               "the MemberTypes parameter.", "CannotAddMemberType", "InvalidOperation", target,
                               "System.InvalidOperationException")
             value = ctx.bound.get("Value")
             if member_type.lower() == "aliasproperty":
-                value = read_alias(target, str(value))
+                # an alias reads its target property each time, like PowerShell's AliasProperty
+                value = ScriptProperty(getter=lambda this, aliased=str(value): read_alias(this, aliased))
             if not self._add(ctx, target, str(ctx.bound["Name"]), value, member_type):
                 return
         self._add_type_name(ctx, target)
@@ -67,15 +77,21 @@ class AddMember(Cmdlet):
                           "already exists. To overwrite the member anyway, add the Force parameter to your command.",
                           "MemberAlreadyExists", "InvalidOperation", target, "System.InvalidOperationException")
             return False
-        if member_type.lower() == "scriptproperty" and hasattr(target, "add_script_property"):
-            target.add_script_property(name, value)
-        elif member_type.lower() == "scriptmethod" and hasattr(target, "add_script_method"):
-            target.add_script_method(name, value)
-        elif exists and hasattr(target, "set_property"):
-            target.set_property(name, value)
+        if member_type.lower() == "scriptproperty":
+            getter, setter = value, ctx.bound.get("SecondValue")
+            target.properties[name] = ScriptProperty(
+                getter=lambda this: _single(runtime.run_method_block(ctx, getter, this)),
+                setter=None if setter is None else (lambda this, v: runtime.run_method_block(ctx, setter, this, (v,)) and None),
+            )
         else:
-            target.add_property(name, value)
+            target.properties[name] = value
         return True
+
+
+def _single(values: list[Any]) -> Any:
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else values
 
 
 def read_alias(target: Any, name: str) -> Any:
@@ -103,37 +119,34 @@ class NewObject(Cmdlet):
                 created.add_property(name, value)
             else:
                 try:
-                    from exchange_sim.powershell.values.objects import set_property
-
                     set_property(created, name, value)
-                except Exception as error:  # a property the type lacks: PowerShell's own text
+                except RuntimeException:  # a property the type lacks: PowerShell's own text
                     records.throw(ctx, f'The member "{name}" was not found for the specified .NET object.',
                                   "InvalidOperationException", "InvalidOperation", created,
                                   "System.InvalidOperationException")
-                    raise error
         ctx.write_object(created)
 
     @staticmethod
     def _construct(ctx: CmdletContext, type_name: str, arguments: list[Any]) -> Any:
         table = runtime.types(ctx)
-        try:
-            cls = table.resolve(type_name)
-        except Exception:
-            cls = None
-        if cls is None:
-            records.throw(ctx, f'Cannot find type [{type_name}]: verify that the assembly containing this type is '
+        resolved = table.resolve_optional(type_name)
+        cls = getattr(resolved, "py_class", None)
+        if resolved is None or (cls is None and not resolved.generic_args):
+            records.throw(ctx, f"Cannot find type [{type_name}]: verify that the assembly containing this type is "
                           "loaded.", "TypeNotFound", "InvalidType", None,
                           "System.Management.Automation.PSArgumentException")
-        construct = getattr(table, "construct", None)
         try:
-            if callable(construct):
-                return construct(cls, arguments)
+            if resolved.generic_args and not arguments:
+                return new_generic_list(resolved, table)
             return cls(*arguments)
-        except Exception as error:  # the .NET constructor threw: 5.1 wraps it
-            message = getattr(error, "message", None) or str(error)
-            records.throw(ctx, f'Exception calling ".ctor" with "{len(arguments)}" argument(s): "{message}"',
+        except DotNetException as error:  # the .NET constructor threw: 5.1 wraps it
+            records.throw(ctx, f'Exception calling ".ctor" with "{len(arguments)}" argument(s): "{error.message}"',
                           "ConstructorInvokedThrowException", "InvalidOperation", None,
                           "System.Management.Automation.MethodInvocationException")
+        except TypeError:
+            records.throw(ctx, f'A constructor was not found. Cannot find an appropriate constructor for type '
+                          f"{type_name}.", "CannotFindAppropriateCtor", "ObjectNotFound", None,
+                          "System.Management.Automation.PSArgumentException")
         return None
 
 

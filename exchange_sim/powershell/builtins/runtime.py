@@ -33,6 +33,16 @@ def run_scriptblock(ctx: CmdletContext, block: Any, dollar_under: Any = None, ar
     return list(result)
 
 
+def run_method_block(ctx: CmdletContext, block: Any, this: Any, args: Iterable[Any] = ()) -> list[Any]:
+    """Invoke a ScriptProperty/ScriptMethod body with `$this` bound to `this`."""
+    invoke = _member(ctx, "invoke_scriptblock")
+    try:
+        result = invoke(block, dollar_under=None, args=tuple(args), this=this)
+    except TypeError:  # an engine without `$this` support: `$_` is the closest stand-in
+        result = invoke(block, dollar_under=this, args=tuple(args))
+    return [] if result is None else list(result)
+
+
 def is_scriptblock(value: Any) -> bool:
     return type(value).__name__ == "ScriptBlock" or hasattr(value, "ast") and hasattr(value, "invoke") or (
         type(value).__name__.endswith("ScriptBlock")

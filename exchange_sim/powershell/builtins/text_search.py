@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar, Mapping
 
-from exchange_sim.powershell.builtins import records
+from exchange_sim.powershell.builtins import records, runtime
+from exchange_sim.powershell.builtins.content_encoding import decode, split_lines
 from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, param, switch
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
 from exchange_sim.powershell.values.conversions import to_string
@@ -58,6 +59,9 @@ class SelectString(Cmdlet):
         self.any_match = False
 
     def process(self, ctx: CmdletContext) -> None:
+        if ctx.parameter_set_name == "File":
+            self._files(ctx)
+            return
         if "InputObject" not in ctx.bound:
             return
         value = ctx.bound["InputObject"]
@@ -66,7 +70,17 @@ class SelectString(Cmdlet):
         for line in text.split("\n") if isinstance(value, str) else [text]:
             self._line(ctx, line.rstrip("\r"))
 
-    def _line(self, ctx: CmdletContext, line: str) -> None:
+    def _files(self, ctx: CmdletContext) -> None:
+        paths = ctx.bound.get("Path") or []
+        for path in paths if isinstance(paths, (list, tuple)) else [paths]:
+            data = runtime.read_file(ctx, to_string(path))
+            if data is None:
+                continue
+            for number, line in enumerate(split_lines(decode(data)), start=1):
+                self.number = number
+                self._line(ctx, line, to_string(path))
+
+    def _line(self, ctx: CmdletContext, line: str, path: str = "InputStream") -> None:
         hits = []
         for pattern, compiled in zip(self.patterns, self.compiled):
             found = list(compiled.finditer(line)) if ctx.bound.get("AllMatches") else [m for m in [compiled.search(line)] if m]
@@ -83,7 +97,7 @@ class SelectString(Cmdlet):
         self.any_match = True
         if ctx.bound.get("Quiet"):
             return
-        ctx.write_object(MatchInfo(line, self.number, chosen, not ctx.bound.get("CaseSensitive"), hits))
+        ctx.write_object(MatchInfo(line, self.number, chosen, not ctx.bound.get("CaseSensitive"), hits, path))
 
     def end(self, ctx: CmdletContext) -> None:
         if ctx.bound.get("Quiet"):
