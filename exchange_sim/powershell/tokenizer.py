@@ -37,7 +37,6 @@ EXPR, CMD = 0, 1  # tokenizer modes
 _WS_CLASS = "[" + re.escape(_BLANKS) + "]"
 _D = "[" + DASHES + "]"
 _SQ = "[" + SQUOTES + "]"
-_DQ = "[" + DQUOTES + "]"
 
 # Whitespace, line continuations (backtick + newline; backtick + blank is a blank) and comments.
 _SKIP = re.compile(rf"(?:{_WS_CLASS}+|`(?:\r\n|[\r\n \t])|<#.*?#>|#[^\r\n]*)+", re.S)
@@ -77,7 +76,6 @@ OPERATOR_WORDS: frozenset[str] = frozenset(
     [p + b for b in _COMPARISON for p in ("", "i", "c")]
     + "join is isnot as shl shr band bor bxor and or xor not bnot f".split()
 )
-UNARY_OPERATOR_WORDS = frozenset({"not", "bnot", "split", "isplit", "csplit", "join"})
 
 _SCOPES = frozenset({"global", "local", "private", "script", "using", "workflow"})
 _BACKTICK = {"0": "\0", "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
