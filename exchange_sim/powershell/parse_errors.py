@@ -19,6 +19,10 @@ class ParseError:
     error_id: str
     message: str
     extent: Extent
+    # True when more text could complete the script (PowerShell's `IncompleteInput`): the parser hit
+    # the end of the text while a construct was open, e.g. after `if ($x) {`. An interactive shell
+    # then asks for another line instead of printing the error.
+    incomplete_input: bool = False
 
     @property
     def line(self) -> int:

@@ -37,6 +37,26 @@ _COMMAND_END = frozenset({"nl", "eof", ")", "}", ";", "|", "&&", "||"})
 _STREAM_NAMES = {"*": "all streams", "1": "output stream", "2": "error stream", "3": "warning stream",
                  "4": "verbose stream", "5": "debug stream", "6": "information stream"}
 _SIGNATURE = re.compile(r"^# SIG # Begin signature block", re.M)
+# Errors PowerShell reports with `ReportIncompleteInput`: when found at the end of the text, more
+# input could complete the script.
+_INCOMPLETE_INPUT_ERRORS = frozenset({
+    "MissingEndCurlyBrace", "TerminatorExpectedAtEndOfString", "WhitespaceBeforeHereStringFooter",
+    "MissingTerminatorMultiLineComment", "IncompleteDollarSubexpressionReference",
+    "IncompleteDollarVariableReference", "MissingEndParenthesisInExpression", "MissingEndParenthesisInSubexpression",
+    "MissingEndParenthesisAfterStatement", "MissingEndParenthesisInMethodCall", "MissingEndSquareBracket",
+    "MissingStatementBlock", "MissingStatementBlockAfterElse", "EmptyPipeElement", "ExpectedValueExpression",
+    "MissingExpressionAfterOperator", "MissingExpressionAfterToken", "MissingExpression", "IncompleteHashLiteral",
+    "MissingStatementInHashLiteral", "MissingFunctionBody", "MissingLoopStatement", "MissingForeachStatement",
+    "MissingForeachExpression", "MissingEndParenthesisAfterForeach", "MissingVariableNameAfterForeach",
+    "MissingInInForeach", "MissingExpressionAfterKeyword", "MissingCatchOrFinally", "MissingTryStatementBlock",
+    "MissingCatchHandlerBlock", "MissingFinallyStatementBlock", "MissingWhileOrUntilInDoWhile",
+    "MissingOpenParenthesisAfterKeyword", "MissingOpenParenthesisInIfStatement", "IfStatementMissingCondition",
+    "MissingCurlyBraceInSwitchStatement", "MissingEndParenthesisInSwitchStatement", "PipelineValueRequired",
+    "MissingSwitchStatementClause", "MissingSwitchConditionExpression", "MissingEndParenthesisInFunctionParameterList",
+    "MissingArrayIndexExpression", "MissingPropertyName", "MissingTypename", "EndSquareBracketExpectedAtEndOfAttribute",
+    "MissingNamedStatementBlock", "MissingTrapStatement", "MissingStatementBlockForDataSection",
+    "ExpectedExpression", "MissingNameAfterFunctionKeyword",
+})
 _VERBATIM = re.compile(r"""(?:"[^"\r\n]*"?|[^\r\n|"])*""")
 
 
@@ -74,7 +94,10 @@ def parse(text: str, file: str | None = None) -> ParseResult:
             return ParseResult(None, tuple(parser.deferred))
         return ParseResult(tree)
     except ParseFailure as failure:
-        return ParseResult(None, (failure.error, *parser.deferred))
+        error = failure.error
+        if tokenizer.reached_end and error.error_id in _INCOMPLETE_INPUT_ERRORS:
+            error = ParseError(error.error_id, error.message, error.extent, incomplete_input=True)
+        return ParseResult(None, (error, *parser.deferred))
     except RecursionError:
         error = ParseError("ScriptTooComplicated", "Processing was stopped because the script is too complex.", tokenizer.extent(0, 0))
         return ParseResult(None, (error,))

@@ -77,6 +77,11 @@ OPERATOR_WORDS: frozenset[str] = frozenset(
     + "join is isnot as shl shr band bor bxor and or xor not bnot f".split()
 )
 
+# Tokenizer errors that are only ever found at the end of the text (an open string, comment...).
+_END_OF_TEXT_ERRORS = frozenset({
+    "TerminatorExpectedAtEndOfString", "WhitespaceBeforeHereStringFooter", "MissingTerminatorMultiLineComment",
+    "IncompleteDollarSubexpressionReference", "IncompleteDollarVariableReference",
+})
 _SCOPES = frozenset({"global", "local", "private", "script", "using", "workflow"})
 _BACKTICK = {"0": "\0", "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 
@@ -138,11 +143,14 @@ class Tokenizer:
         self.length = len(source)
         self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
         self.extent = _extent_factory(file, source, self._line_starts)  # extent(start, end) -> Extent
+        self.reached_end = False  # set once a scan ran into the end of the text
         self._cache: dict[int, Token] = {}  # key: 2 * offset + mode
 
     # ------------------------------------------------------------------ positions and errors
 
     def fail(self, error_id: str, message: str, start: int, end: int | None = None) -> ParseFailure:
+        if error_id in _END_OF_TEXT_ERRORS:
+            self.reached_end = True
         return ParseFailure(ParseError(error_id, message, self.extent(start, start if end is None else end)))
 
     def skip(self, pos: int) -> int:
@@ -178,6 +186,7 @@ class Tokenizer:
                 cache[pos + pos + mode] = token
                 return token
         if start >= self.length:
+            self.reached_end = True
             token = Token("eof", start, start, "")
         else:
             c = src[start]

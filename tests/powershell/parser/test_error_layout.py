@@ -87,3 +87,15 @@ def test_every_check_error_is_reported_in_source_order() -> None:
     text = format_parse_errors(result.errors, None)
     assert text.count("At line:") == 2
     assert text.endswith("    + FullyQualifiedErrorId : DuplicateKeyInHashLiteral\n \n")
+
+
+def test_open_constructs_at_the_end_are_incomplete_input() -> None:
+    for text in ("if ($x) {", "Get-X |", '"open string', "@{ a = 1", "$x = 1 +", "foreach ($a in $b)", "@'\nbody"):
+        (error,) = parse(text).errors
+        assert error.incomplete_input, text
+
+
+def test_errors_in_the_middle_are_not_incomplete_input() -> None:
+    for text in ("if ($a) {1} else if ($b) {2}", "Get-X && Get-Y", '"$server: done"', "Get-X | $y"):
+        (error,) = parse(text).errors
+        assert not error.incomplete_input, text
