@@ -1,0 +1,44 @@
+"""Which Python class stands for which built-in .NET type (for `-is`, `New-Object`, casts)."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import uuid
+
+
+def builtin_classes() -> dict[str, type]:
+    from exchange_sim.powershell.values.dotnet.collections import GenericDictionary, GenericList
+    from exchange_sim.powershell.values.dotnet.security import NetworkCredential, PSCredential, SecureString
+    from exchange_sim.powershell.values.dotnet.text_builder import StringBuilder
+
+    return {
+        "System.String": str,
+        "System.Boolean": bool,
+        "System.Double": float,
+        "System.Decimal": decimal.Decimal,
+        "System.DateTime": datetime.datetime,
+        "System.TimeSpan": datetime.timedelta,
+        "System.Guid": uuid.UUID,
+        "System.Security.SecureString": SecureString,
+        "System.Management.Automation.PSCredential": PSCredential,
+        "System.Net.NetworkCredential": NetworkCredential,
+        "System.Collections.ArrayList": GenericList,
+        "System.Text.StringBuilder": StringBuilder,
+        "System.Collections.Generic.List": GenericList,
+        "System.Collections.Generic.Dictionary": GenericDictionary,
+    }
+
+
+def array_class(element_full_name: str) -> type:
+    return bytearray if element_full_name == "System.Byte" else list
+
+
+def generic_class(base: str) -> type | None:
+    from exchange_sim.powershell.values.dotnet.collections import GenericDictionary, GenericList
+
+    return {"System.Collections.Generic.List": GenericList,
+            "System.Collections.Generic.HashSet": GenericList,
+            "System.Collections.Generic.Queue": GenericList,
+            "System.Collections.Generic.Stack": GenericList,
+            "System.Collections.Generic.Dictionary": GenericDictionary}.get(base)
