@@ -7,6 +7,9 @@ line, so whatever prints them later (Out-Default, Out-File) prints exactly the r
 
 from __future__ import annotations
 
+import datetime
+import decimal
+from dataclasses import replace
 from typing import Any
 
 from exchange_sim.powershell.builtins import records, runtime
@@ -17,10 +20,17 @@ from exchange_sim.powershell.builtins.properties import (
     PropertySpec,
     PropertySpecError,
     evaluate,
+    expand_names,
     parse_specs,
 )
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
 from exchange_sim.powershell.values import formatting as ps_format
+from exchange_sim.powershell.values.conversions import to_string
+from exchange_sim.powershell.values.dotnet.collections_members import DictionaryEntry
+from exchange_sim.powershell.values.formatting import ListView, TableView, format_list
+from exchange_sim.powershell.values.formatting import PropertySpec as ViewSpec
+from exchange_sim.powershell.values.formatting.table import columns_of_specs, columns_of_view, format_table
+from exchange_sim.powershell.values.objects import Hashtable, property_names, type_names
 
 DEFAULT_WIDTH = 120
 
@@ -36,23 +46,35 @@ def _width(ctx: CmdletContext) -> int:
     return int(width) if isinstance(width, int) else DEFAULT_WIDTH
 
 
-def _columns(ctx: CmdletContext, specs: list[PropertySpec]) -> list[Any] | None:
-    """Column specifications in the values layer's terms (a name, or a label with a callable)."""
-    if not specs:
-        return None
-    columns: list[Any] = []
-    for spec in specs:
-        if spec.expression is None and not spec.options:
-            columns.append(spec.name)
-            continue
-        columns.append(ps_format.ColumnSpec(
-            label=spec.name,
-            value=(lambda target, s=spec: evaluate(ctx, s, target)),
-            width=spec.option("width"),
-            alignment=spec.option("alignment"),
-            format_string=spec.option("formatstring"),
-        ))
-    return columns
+def _spec(ctx: CmdletContext, spec: PropertySpec) -> ViewSpec:
+    """One of our property specs as the values layer's column/entry spec."""
+    if spec.expression is None and not spec.options:
+        return ViewSpec(spec.name, spec.name)
+    width = spec.option("width")
+    alignment = spec.option("alignment")
+    format_string = spec.option("formatstring")
+    return ViewSpec(
+        spec.name,
+        (lambda target, s=spec: evaluate(ctx, s, target)),
+        None if width is None else int(width),
+        None if alignment is None else str(alignment).lower(),
+        None if format_string is None else str(format_string),
+    )
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float, decimal.Decimal, bool, datetime.datetime)) or not property_names(value)
+
+
+def _expand_entries(items: list[Any]) -> list[Any]:
+    # a hashtable is shown as its entries (the Name/Value table of §9.4)
+    expanded: list[Any] = []
+    for item in items:
+        if isinstance(item, Hashtable):
+            expanded += [DictionaryEntry(item.original_key(k), v) for k, v in item.items()]
+        else:
+            expanded.append(item)
+    return expanded
 
 
 class _Gathering(Cmdlet):
@@ -73,7 +95,10 @@ class _Gathering(Cmdlet):
 
     @staticmethod
     def _write_lines(ctx: CmdletContext, text: str) -> None:
-        for line in text.split("\n"):
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        for line in lines:
             ctx.write_object(line)
 
 
@@ -81,33 +106,48 @@ class FormatTable(_Gathering):
     keys = FORMAT_TABLE_KEYS
 
     def end(self, ctx: CmdletContext) -> None:
-        if not self.items:
+        items = _expand_entries(self.items)
+        if not items:
             return
-        text = ps_format.format_table(
-            self.items,
-            properties=_columns(ctx, self.specs),
-            views=runtime.views(ctx),
-            width=_width(ctx),
-            autosize=bool(ctx.bound.get("AutoSize")),
-            wrap=bool(ctx.bound.get("Wrap")),
-            hide_headers=bool(ctx.bound.get("HideTableHeaders")),
-        )
-        self._write_lines(ctx, text.rstrip("\n") + "\n\n" if text.endswith("\n\n") else text)
+        if not self.specs and _is_scalar(items[0]):
+            for item in items:
+                ctx.write_object(to_string(item))
+            return
+        columns = self._columns(ctx, items[0])
+        if ctx.bound.get("AutoSize"):
+            columns = [replace(c, width=None) for c in columns]
+        text = format_table(items, columns, _width(ctx), wrap=bool(ctx.bound.get("Wrap")),
+                            hide_headers=bool(ctx.bound.get("HideTableHeaders")))
+        self._write_lines(ctx, text)
+
+    def _columns(self, ctx: CmdletContext, first: Any) -> list[Any]:
+        if self.specs:
+            return columns_of_specs([_spec(ctx, s) for s in expand_names(self.specs, first)])
+        views = runtime.views(ctx)
+        view = views.find(type_names(first), TableView) if views is not None else None
+        if view is not None:
+            return columns_of_view(view)
+        return columns_of_specs([ViewSpec(n, n) for n in property_names(first)])
 
 
 class FormatList(_Gathering):
     keys = FORMAT_LIST_KEYS
 
     def end(self, ctx: CmdletContext) -> None:
-        if not self.items:
+        items = _expand_entries(self.items)
+        if not items:
             return
-        text = ps_format.format_list(
-            self.items,
-            properties=_columns(ctx, self.specs),
-            views=runtime.views(ctx),
-            width=_width(ctx),
-        )
-        self._write_lines(ctx, text)
+        views = runtime.views(ctx)
+
+        def entries_of(target: Any) -> list[tuple[str, Any]]:
+            if self.specs:
+                return [(s.label, s.getter) for s in (_spec(ctx, p) for p in expand_names(self.specs, target))]
+            view = views.find(type_names(target), ListView) if views is not None else None
+            if view is not None:
+                return [(e, e) if isinstance(e, str) else (e[0], e[1]) for e in view.properties]
+            return [(n, n) for n in property_names(target)]
+
+        self._write_lines(ctx, format_list(items, entries_of, _width(ctx)))
 
 
 class OutString(_Gathering):

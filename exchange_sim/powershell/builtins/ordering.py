@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import enum
 import functools
 from typing import Any, Callable, ClassVar, Mapping
 
@@ -21,53 +22,24 @@ from exchange_sim.powershell.builtins.properties import (
 )
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
 from exchange_sim.powershell.values.conversions import to_string
+from exchange_sim.powershell.values.errors import RuntimeException
 from exchange_sim.powershell.values.objects import Hashtable
+from exchange_sim.powershell.values.operators import order
 
-_NUMBER = (int, float, decimal.Decimal)
-
-
-def _as_number(value: Any) -> float | decimal.Decimal | None:
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, _NUMBER):
-        return value
-    if isinstance(value, str):
-        try:
-            return decimal.Decimal(value.strip())
-        except (decimal.InvalidOperation, ValueError):
-            return None
-    return None
-
-
-def _compare_text(a: str, b: str, case_sensitive: bool) -> int:
-    fa, fb = a.casefold(), b.casefold()
-    if fa != fb:
-        return -1 if fa < fb else 1
-    if not case_sensitive or a == b:
-        return 0
-    # culture order puts lower case before upper case at the first difference
-    for ca, cb in zip(a, b):
-        if ca != cb:
-            return -1 if ca.islower() else 1
-    return 0
+_ORDERED = (str, bool, int, float, decimal.Decimal, enum.Enum, datetime.datetime, datetime.timedelta)
 
 
 def compare_values(a: Any, b: Any, case_sensitive: bool = False) -> int:
+    """Sort-Object's comparer: the values layer's ordering (right side converted to the left's type),
+    and the string forms when the two do not compare."""
     if a is None or b is None:
         return 0 if a is b else (-1 if a is None else 1)
-    if isinstance(a, (bool,) + _NUMBER):
-        other = _as_number(b)
-        if other is not None:
-            left = decimal.Decimal(str(a)) if isinstance(other, decimal.Decimal) and isinstance(a, float) else a
-            right = decimal.Decimal(str(other)) if isinstance(left, decimal.Decimal) and isinstance(other, float) else other
-            left = int(left) if isinstance(left, bool) else left
-            return (left > right) - (left < right)  # type: ignore[operator]
-    for kind in (datetime.datetime, datetime.timedelta):
-        if isinstance(a, kind) and isinstance(b, kind):
-            return (a > b) - (a < b)  # type: ignore[operator]
-    if isinstance(a, str) and isinstance(b, str):
-        return _compare_text(a, b, case_sensitive)
-    return _compare_text(to_string(a), to_string(b), case_sensitive)
+    if isinstance(a, _ORDERED):
+        try:
+            return order(a, b, case_sensitive)
+        except RuntimeException:
+            pass
+    return order(to_string(a), to_string(b), case_sensitive)
 
 
 def _key_compare(case_sensitive: bool, descending: list[bool]) -> Callable[[Any, Any], int]:
