@@ -10,7 +10,11 @@ import uuid
 def builtin_classes() -> dict[str, type]:
     from exchange_sim.powershell.values.dotnet.collections import GenericDictionary, GenericList
     from exchange_sim.powershell.values.dotnet.security import NetworkCredential, PSCredential, SecureString
+    from exchange_sim.powershell.values.dotnet.dates import DateTimeKind, DayOfWeek
+    from exchange_sim.powershell.values.dotnet.regex import Regex
+    from exchange_sim.powershell.values.dotnet.strings import StringComparison, StringSplitOptions
     from exchange_sim.powershell.values.dotnet.text_builder import StringBuilder
+    from exchange_sim.powershell.values.dotnet.version import Version
 
     return {
         "System.String": str,
@@ -27,6 +31,12 @@ def builtin_classes() -> dict[str, type]:
         "System.Text.StringBuilder": StringBuilder,
         "System.Collections.Generic.List": GenericList,
         "System.Collections.Generic.Dictionary": GenericDictionary,
+        "System.Text.RegularExpressions.Regex": Regex,
+        "System.Version": Version,
+        "System.StringSplitOptions": StringSplitOptions,
+        "System.StringComparison": StringComparison,
+        "System.DayOfWeek": DayOfWeek,
+        "System.DateTimeKind": DateTimeKind,
     }
 
 
