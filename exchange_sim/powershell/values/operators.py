@@ -25,7 +25,6 @@ from exchange_sim.powershell.values.conversions import (
     to_string,
 )
 from exchange_sim.powershell.values.objects import Char, Hashtable, PSObject, is_collection, type_names
-from exchange_sim.powershell.values.text import Single
 from exchange_sim.powershell.values.types import PSType, TypeTable
 
 COMPARISONS = frozenset({"eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "contains",
@@ -78,8 +77,6 @@ def _int_result(value: int, *operands: int | float | decimal.Decimal) -> int | f
     low, high = INT64 if wide else INT32
     if low <= value <= high:
         return value
-    if not wide and INT64[0] <= value <= INT64[1] and False:
-        return value
     return float(value)
 
 
@@ -100,7 +97,6 @@ def _arith(op: str, a: int | float | decimal.Decimal, b: int | float | decimal.D
         return x.copy_abs() % y.copy_abs() * (1 if x >= 0 else -1)
     if isinstance(a, float) or isinstance(b, float):
         x, y = float(a), float(b)
-        single = isinstance(a, Single) and isinstance(b, (Single, int))
         if op == "+":
             result = x + y
         elif op == "-":
@@ -114,7 +110,7 @@ def _arith(op: str, a: int | float | decimal.Decimal, b: int | float | decimal.D
                 result = x / y
         else:
             result = math.fmod(x, y) if y != 0 else math.nan
-        return Single(result) if single and False else result
+        return result
     x, y = int(a), int(b)
     if op == "+":
         return _int_result(x + y, x, y)
@@ -142,7 +138,7 @@ def add(left: Any, right: Any) -> Any:
     if isinstance(left, str):
         return str.__str__(left) + to_string(right)
     if is_collection(left):
-        return list(left) + (_collection_items(right) if right is not None or True else [])
+        return list(left) + _collection_items(right)
     if isinstance(left, Hashtable):
         if not isinstance(right, Hashtable):
             raise errors.runtime_error("A hash table can only be added to another hash table.",
@@ -475,7 +471,7 @@ def bitwise(op: str, left: Any, right: Any) -> Any:
 
 def binary_op(op_name: str, left: Any, right: Any, types: TypeTable | None = None) -> Any:
     """Any binary operator by name (`+`, `-`, `*`, `/`, `%`, `eq`…, `band`…, `is`, `as`, `f`, `join`, `and`…)."""
-    op = op_name.lower().lstrip("-")
+    op = op_name.lower() if op_name in ("-", "+", "*", "/", "%") else op_name.lower().lstrip("-")
     if op == "+":
         return add(left, right)
     if op == "-":
