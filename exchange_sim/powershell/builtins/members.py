@@ -8,8 +8,8 @@ from typing import Any, ClassVar, Mapping
 from exchange_sim.powershell.builtins import records, runtime
 from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, param, switch
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
-from exchange_sim.powershell.values.conversions import new_generic_list
-from exchange_sim.powershell.values.errors import DotNetException, RuntimeException
+from exchange_sim.powershell.values.dotnet.statics import construct
+from exchange_sim.powershell.values.errors import DotNetException, MethodException, RuntimeException
 from exchange_sim.powershell.values.objects import (
     PSObject,
     ScriptProperty,
@@ -130,24 +130,26 @@ class NewObject(Cmdlet):
     def _construct(ctx: CmdletContext, type_name: str, arguments: list[Any]) -> Any:
         table = runtime.types(ctx)
         resolved = table.resolve_optional(type_name)
-        cls = getattr(resolved, "py_class", None)
-        if resolved is None or (cls is None and not resolved.generic_args):
+        if resolved is None:
             records.throw(ctx, f"Cannot find type [{type_name}]: verify that the assembly containing this type is "
                           "loaded.", "TypeNotFound", "InvalidType", None,
                           "System.Management.Automation.PSArgumentException")
         try:
-            if resolved.generic_args and not arguments:
-                return new_generic_list(resolved, table)
-            return cls(*arguments)
+            return construct(resolved, arguments, table)
+        except MethodException as error:
+            short = resolved.full_name.rsplit(".", 1)[-1]
+            records.throw(ctx, f'Cannot find an overload for "{short}" and the argument count: "{len(arguments)}".',
+                          "ConstructorInvokedThrowException", "InvalidOperation", None,
+                          "System.Management.Automation.MethodException")
+            raise error
+        except RuntimeException as error:
+            records.throw(ctx, error.message, error.error_id, error.category.name, None, error.net_type)
+            raise
         except DotNetException as error:  # the .NET constructor threw: 5.1 wraps it
             records.throw(ctx, f'Exception calling ".ctor" with "{len(arguments)}" argument(s): "{error.message}"',
                           "ConstructorInvokedThrowException", "InvalidOperation", None,
                           "System.Management.Automation.MethodInvocationException")
-        except TypeError:
-            records.throw(ctx, f'A constructor was not found. Cannot find an appropriate constructor for type '
-                          f"{type_name}.", "CannotFindAppropriateCtor", "ObjectNotFound", None,
-                          "System.Management.Automation.PSArgumentException")
-        return None
+            raise
 
 
 class MemberDefinition:
