@@ -80,11 +80,21 @@ class PipelineSink(Protocol):
 CommandCatalog = Callable[[str], Iterable[CommandDeclaration]]
 
 
-class PipelineRunner(Protocol):
-    """Runs a remote pipeline against the server's engine. Called on a worker thread; returns normally for a
-    completed pipeline (non-terminating errors written to the sink) or calls `sink.fail` for a failed one."""
+class Runspace(Protocol):
+    """One runspace pool's engine state (variables live across its pipelines)."""
 
-    def run_pipeline(self, configuration: str, account: Account, pipeline: RemotePipeline, sink: PipelineSink) -> None: ...
+    def run_pipeline(self, pipeline: RemotePipeline, sink: PipelineSink) -> None:
+        """Run on a worker thread; return normally for a completed pipeline (non-terminating errors written to
+        the sink) or call `sink.fail` for a failed one."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class PipelineRunner(Protocol):
+    """Opens runspaces on the server's engine; called on a worker thread at a pool's first pipeline."""
+
+    def open_runspace(self, configuration: str, account: Account) -> Runspace: ...
 
 
 
@@ -130,6 +140,10 @@ class PsrpPool:
         self._pipelines: dict[uuid.UUID, _PipelineState] = {}
         self._wakeups: dict[uuid.UUID | None, asyncio.Event] = {}
         self._host_calls: dict[int, _HostCall] = {}
+        self._runspace: Runspace | None = None
+        self._closed = False
+        # The engine's session is not thread-safe: a pool's pipelines run one at a time.
+        self._engine_lock = threading.Lock()
 
     @property
     def opened(self) -> bool:
@@ -240,11 +254,16 @@ class PsrpPool:
 
     def _run(self, definition: RemotePipeline, sink: "_Sink") -> None:
         assert self._runner is not None
-        try:
-            self._runner.run_pipeline(self.configuration, self.account, definition, sink)
-        except Exception as exc:  # an engine bug fails the pipeline; the pool and the service live on
-            sink.fail(error_record(f"{type(exc).__name__}: {exc}", "InternalError", ErrorCategory.NotSpecified))
-            return
+        with self._engine_lock:
+            if self._closed:
+                return
+            try:
+                if self._runspace is None:
+                    self._runspace = self._runner.open_runspace(self.configuration, self.account)
+                self._runspace.run_pipeline(definition, sink)
+            except Exception as exc:  # an engine bug fails the pipeline; the pool and the service live on
+                sink.fail(error_record(f"{type(exc).__name__}: {exc}", "InternalError", ErrorCategory.NotSpecified))
+                return
         sink.complete()
 
     def _fail(self, state: _PipelineState, record: ErrorRecord) -> None:
@@ -325,6 +344,7 @@ class PsrpPool:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             for state in list(self._pipelines.values()):
                 self._stop(state)
                 state.pipeline.close()
@@ -332,6 +352,17 @@ class PsrpPool:
             if self._pool.state in (psrpcore.types.RunspacePoolState.Opened, psrpcore.types.RunspacePoolState.Closing):
                 self._pool.begin_close()
                 self._pool.close()
+            # Waking prompts end their pipelines' waits; the runspace is closed once no pipeline uses it.
+            for call in self._host_calls.values():
+                call.answer(None, True)
+            self._host_calls.clear()
+        self._executor.submit(self._close_runspace)
+
+    def _close_runspace(self) -> None:
+        with self._engine_lock:
+            runspace, self._runspace = self._runspace, None
+            if runspace is not None:
+                runspace.close()
 
 
 class _HostCall:
