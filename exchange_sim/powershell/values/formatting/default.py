@@ -268,9 +268,13 @@ def format_table(objects: Iterable[Any], properties: Sequence[Any] | None = None
     return "\n" + "\n".join(lines) + "\n\n\n"
 
 
-def format_list(objects: Iterable[Any], properties: Sequence[Any] | None = None, *,
-                views: ViewTable | None = None, width: int = 120, invoke: Invoke | None = None) -> str:
-    """`Format-List [-Property ...]` (`*` = every property) rendered to text."""
+def format_list(objects: Iterable[Any], properties: Sequence[Any] | Callable[[Any], Any] | None = None,
+                width: int = 120, *, views: ViewTable | None = None, invoke: Invoke | None = None) -> str:
+    """`Format-List [-Property ...]` (`*` = every property) rendered to text.
+
+    `properties` may also be a function giving each object's `(label, getter)` entries."""
+    if callable(properties):
+        return listing.format_list([o for o in _flatten(objects) if o is not None], properties, width)
     items = [o for o in _flatten(objects) if o is not None]
     expanded: list[Any] = []
     for obj in items:
