@@ -200,7 +200,14 @@ def type_names(obj: Any) -> list[str]:
 
 
 class DotNetHost(Protocol):
-    """What some .NET members need from the session (clock, machine, files, calling script blocks)."""
+    """What some .NET members need from the session (clock, machine, files, calling script blocks).
+
+    Required: `now()` (the lab clock; `[datetime]::Now`), `invoke(block, dollar_under, args) -> list`
+    (`.Where({})`, `.ForEach({})`). Optional, looked up with getattr so a host may leave them out:
+    `machine_name()`, `user_name()`, `user_domain()`, `current_directory()`, `temp_path()`,
+    `environment_variable(name)`, `read_file_bytes(path)`, `write_file_bytes(path, data)`,
+    `file_exists(path)` (`[IO.File]`, `[Environment]`, `[IO.Path]::GetTempPath()`).
+    """
 
     def now(self) -> datetime.datetime: ...
     def invoke(self, script_block: Any, dollar_under: Any, args: list[Any]) -> list[Any]: ...
@@ -257,6 +264,11 @@ def get_property(obj: Any, name: str, host: DotNetHost | None = None) -> Any:
     if obj is None:
         return 0 if name.lower() in ("count", "length") else None
     found, value = find_property(obj, name, host)
+    if found:
+        return value
+    from exchange_sim.powershell.values.member_set import intrinsic_member
+
+    found, value = intrinsic_member(obj, name)
     if found:
         return value
     if is_collection(obj):

@@ -278,3 +278,11 @@ def test_gettype_returns_a_type_with_names(types: TypeTable) -> None:
     assert get_property(kind, "FullName") == "System.String"
     assert get_property(kind, "Name") == "String"
     assert str(call_method([1], "GetType", [])) == "System.Object[]"
+
+
+def test_psobject_member_set_lists_properties() -> None:
+    item = PSObject({"Name": "mail", "Days": 30})
+    infos = get_property(get_property(item, "PSObject"), "Properties")
+    assert get_property(infos, "Name") == ["Name", "Days"]
+    assert get_property(infos, "Value") == ["mail", 30]
+    assert get_property(item, "PSTypeNames")[0] == "System.Management.Automation.PSCustomObject"
