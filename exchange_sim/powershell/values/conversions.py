@@ -17,7 +17,7 @@ from typing import Any, Iterable
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.objects import Char, Hashtable, PSObject, is_collection, set_property, type_names
 from exchange_sim.powershell.values.text import Single, date_text_invariant, number_text, timespan_text
-from exchange_sim.powershell.values.types import PSType, TypeTable
+from exchange_sim.powershell.values.types import PSType, TypeTable, builtin_type
 from exchange_sim.powershell.values.date_parsing import parse_date, parse_timespan  # noqa: F401 - public here too
 from exchange_sim.powershell.values.enum_conversion import convert_enum  # noqa: F401 - public here too
 
@@ -116,9 +116,6 @@ def to_string(value: Any, ofs: str = " ") -> str:
         return timespan_text(value)
     if isinstance(value, uuid.UUID):
         return str(value)
-    if isinstance(value, PSObject) and value.type_names[:1] != ["System.Management.Automation.PSCustomObject"] and \
-            not value.type_names[0].startswith("Selected."):
-        pass
     if isinstance(value, PSObject):
         parts = [f"{name}={_element_text(value.properties[name])}" for name in value.properties]
         return "@{" + "; ".join(parts) + "}"
@@ -280,8 +277,15 @@ def _to_real(value: Any, target: str) -> float | decimal.Decimal:
 # The cast
 
 
-def _resolve(type_spec: str | PSType, types: TypeTable | None) -> tuple[PSType, TypeTable]:
-    table = types if types is not None else TypeTable()
+def _resolve(type_spec: str | PSType, types: TypeTable | None) -> tuple[PSType, TypeTable | None]:
+    if types is not None:
+        return types.resolve(type_spec), types
+    if isinstance(type_spec, PSType):
+        return type_spec, None
+    found = builtin_type(type_spec)
+    if found is not None:
+        return found, None
+    table = TypeTable()
     return table.resolve(type_spec), table
 
 
@@ -291,7 +295,7 @@ def convert_to(value: Any, type_spec: str | PSType, types: TypeTable | None = No
     return _convert(value, target, table)
 
 
-def _convert(value: Any, target: PSType, table: TypeTable) -> Any:
+def _convert(value: Any, target: PSType, table: TypeTable | None) -> Any:
     name = target.full_name
     if target.element is not None:
         return _to_array(value, target, table)
@@ -343,7 +347,7 @@ def _convert(value: Any, target: PSType, table: TypeTable) -> Any:
         if isinstance(value, PSType):
             return value
         if isinstance(value, str):
-            return table.resolve(value)
+            return (table or TypeTable()).resolve(value)
         raise cannot_convert(value, name)
     if name == "System.Management.Automation.ScriptBlock":
         if value is None or "System.Management.Automation.ScriptBlock" in type_names(value):
@@ -466,7 +470,7 @@ def _items(value: Any) -> list[Any]:
     return list(value)
 
 
-def _to_array(value: Any, target: PSType, table: TypeTable) -> Any:
+def _to_array(value: Any, target: PSType, table: TypeTable | None) -> Any:
     element = target.element
     assert element is not None
     if value is None:
@@ -488,7 +492,7 @@ def _to_array(value: Any, target: PSType, table: TypeTable) -> Any:
     return converted
 
 
-def _to_generic(value: Any, target: PSType, table: TypeTable) -> Any:
+def _to_generic(value: Any, target: PSType, table: TypeTable | None) -> Any:
     from exchange_sim.powershell.values.dotnet.collections import GenericDictionary, GenericList
 
     if target.generic_base == "System.Collections.Generic.Dictionary":
@@ -506,7 +510,7 @@ def _to_generic(value: Any, target: PSType, table: TypeTable) -> Any:
     return GenericList(items, element_name=element.full_name, convert=lambda v: _convert(v, element, table))
 
 
-def new_generic_list(target: PSType, table: TypeTable) -> Any:
+def new_generic_list(target: PSType, table: TypeTable | None) -> Any:
     """`[List[T]]::new()` / `New-Object 'System.Collections.Generic.List[T]'`."""
     return _to_generic(None, target, table)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any, ClassVar, Mapping
 
 from exchange_sim.powershell.values import errors
@@ -204,24 +206,11 @@ class TypeTable:
     _aliases: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for full_name, accelerators in _BUILTIN:
-            self._types.setdefault(full_name.lower(), PSType(full_name))
-            for alias in accelerators:
-                self._aliases.setdefault(alias, full_name.lower())
-        self._attach_builtin_classes()
-
-    def _attach_builtin_classes(self) -> None:
-        from exchange_sim.powershell.values import objects
-        from exchange_sim.powershell.values.dotnet import classes
-
-        for full_name, cls in classes.builtin_classes().items():
-            self.register(cls, full_name)
-        self.register(objects.Hashtable, "System.Collections.Hashtable")
-        self.register(objects.PSObject, "System.Management.Automation.PSCustomObject")
-        for exc in errors.EXCEPTION_CLASSES:
-            self.register(exc, exc.net_type)
-        self.register(errors.ErrorRecord, "System.Management.Automation.ErrorRecord")
-        self.register(errors.ErrorCategory, "System.Management.Automation.ErrorCategory")
+        specs, aliases = _builtin_tables()
+        for key, spec in specs.items():
+            self._types.setdefault(key, spec)
+        for alias, key in aliases.items():
+            self._aliases.setdefault(alias, key)
 
     def register(self, cls: type | None, full_name: str, aliases: tuple[str, ...] = ()) -> PSType:
         """Make `[full_name]` (and each alias) resolve to `cls` (an enum, an adapter class, a value class)."""
@@ -315,6 +304,36 @@ class TypeTable:
         name = names[0] if names else "System.Object"
         found = self._types.get(name.lower())
         return found if found is not None else PSType(name, type(value))
+
+
+@lru_cache(maxsize=1)
+def _builtin_tables() -> tuple[Mapping[str, PSType], Mapping[str, str]]:
+    """The engine's own types, built once (read-only mappings; every TypeTable starts from a copy)."""
+    from exchange_sim.powershell.values import objects
+    from exchange_sim.powershell.values.dotnet import classes
+
+    specs: dict[str, PSType] = {}
+    aliases: dict[str, str] = {}
+    for full_name, accelerators in _BUILTIN:
+        specs[full_name.lower()] = PSType(full_name)
+        for alias in accelerators:
+            aliases[alias] = full_name.lower()
+    attached: list[tuple[type, str]] = list((cls, name) for name, cls in classes.builtin_classes().items())
+    attached += [(objects.Hashtable, "System.Collections.Hashtable"),
+                 (objects.PSObject, "System.Management.Automation.PSCustomObject"),
+                 (errors.ErrorRecord, "System.Management.Automation.ErrorRecord"),
+                 (errors.ErrorCategory, "System.Management.Automation.ErrorCategory")]
+    attached += [(exc, exc.net_type) for exc in errors.EXCEPTION_CLASSES]
+    for cls, full_name in attached:
+        specs[full_name.lower()] = PSType(full_name, cls)
+    return MappingProxyType(specs), MappingProxyType(aliases)
+
+
+def builtin_type(name: str) -> PSType | None:
+    """A built-in type by full name or accelerator, without a session's TypeTable (fast path for casts)."""
+    specs, aliases = _builtin_tables()
+    lowered = name.lower()
+    return specs.get(aliases.get(lowered, lowered))
 
 
 def _matching_open(name: str) -> int:
