@@ -353,42 +353,56 @@ _MAX_SHOWN_LINE = 69
 
 
 def position_message(info: InvocationInfo | None, script_path: str | None = None) -> str:
-    """InvocationInfo.PositionMessage: `At ...` line, the source line and the tildes under the extent."""
+    """InvocationInfo.PositionMessage: `At ...` line, the source line and the tildes under the extent
+    (tabs as four spaces; lines over 69 characters clipped around the error, as the parser's errors are)."""
     if info is None or info.script_line_number <= 0:
         return ""
     where = info.script_name or script_path
     head = f"At {where}:{info.script_line_number} char:{info.offset_in_line}" if where else \
         f"At line:{info.script_line_number} char:{info.offset_in_line}"
-    line = info.line.split("\n", 1)[0].rstrip("\r")
-    start = max(info.offset_in_line - 1, 0)
+    line = info.line.replace("\r\n", "\n").split("\n", 1)[0].rstrip()
+    before = max(info.offset_in_line - 1, 0)
     if info.end_line_number == info.script_line_number and info.end_offset_in_line > info.offset_in_line:
-        end = info.end_offset_in_line - 1
+        width = info.end_offset_in_line - info.offset_in_line
     else:
-        end = len(line)
-    # Tabs become four spaces; positions move with them.
-    start_shown = len(line[:start].replace("\t", "    "))
-    end_shown = len(line[:end].replace("\t", "    "))
-    shown = line.replace("\t", "    ")
-    end_shown = max(end_shown, start_shown + 1)
-    if len(shown) > _MAX_SHOWN_LINE:
-        shown, start_shown, end_shown = _clip(shown, start_shown, end_shown)
-    tildes = " " * start_shown + "~" * max(end_shown - start_shown, 1)
+        width = max(len(line) - before, 1)
+    if "\t" in line:
+        head_text = line[:before].replace("\t", "    ")
+        marked = line[before:before + width].replace("\t", "    ")
+        line = head_text + marked + line[before + width:].replace("\t", "    ")
+        before, width = len(head_text), len(marked)
+    clipped_before = clipped_after = False
+    if len(line) > _MAX_SHOWN_LINE:
+        line, before, width, clipped_before, clipped_after = _clip(line, before, width)
+    shown = ("... " if clipped_before else "") + line + (" ..." if clipped_after else "")
+    tildes = " " * (before + (4 if clipped_before else 0)) + "~" * max(width, 1)
     return f"{head}\n+ {shown}\n+ {tildes}"
 
 
-def _clip(line: str, start: int, end: int) -> tuple[str, int, int]:
-    # Long lines are shown as a window around the error, marked with "... " / " ..." (PositionUtilities).
-    window = _MAX_SHOWN_LINE
-    end = min(end, start + window - 8)
-    left = max(0, min(start - 8, len(line) - window))
-    right = min(len(line), left + window)
-    text = line[left:right]
-    if left > 0:
-        text = "... " + text
-        start, end = start - left + 4, end - left + 4
-    if right < len(line):
-        text = text + " ..."
-    return text, start, end
+def _clip(line: str, before: int, width: int) -> tuple[str, int, int, bool, bool]:
+    # A window of 69 characters: up to 12 before the error and 8 after it, widened with what is left.
+    limit = _MAX_SHOWN_LINE
+    shown_before = min(before, 12)
+    after = max(len(line) - width - before, 0)
+    shown_after = min(after, 8)
+    total = shown_before + width + shown_after
+    clipped_after = False
+    if total >= limit:
+        if shown_before + width >= limit:
+            width = limit - shown_before
+        clipped_after = True
+    else:
+        hidden_before = before - shown_before
+        if hidden_before > 0:
+            shown_before += min(hidden_before, limit - total)
+            total = shown_before + width + shown_after
+        if total < limit and after > 0:
+            shown_after += min(after, limit - total)
+        clipped_after = shown_after < after
+    clipped_before = shown_before < before
+    first = max(before - shown_before, 0)
+    return (line[first:first + limit], min(before, shown_before), min(width, limit - min(before, shown_before)),
+            clipped_before, clipped_after)
 
 
 def _wrapped(label: str, value: str, width: int) -> list[str]:

@@ -88,3 +88,22 @@ def test_error_record_exposes_powershell_properties() -> None:
     assert get_property(get_property(record, "Exception"), "Message") == "nope"
     assert get_property(record, "FullyQualifiedErrorId") == "Bad"
     assert str(get_property(get_property(record, "CategoryInfo"), "Category")) == "InvalidOperation"
+
+
+def test_long_source_line_is_clipped_around_the_error() -> None:
+    line = "$result = " + "Get-Something -Name value " * 4 + "| Where-Object { $_.Broken() }"
+    column = line.index("$_.Broken") + 1
+    record = ErrorRecord(errors.RuntimeException("boom"), "X", ErrorCategory.NotSpecified).with_invocation(
+        InvocationInfo(script_line_number=1, offset_in_line=column, line=line, end_line_number=1,
+                       end_offset_in_line=column + len("$_.Broken()")))
+    _, source, marks = format_error_record(record).splitlines()[1:4]
+    assert source.startswith("+ ... ") and len(source) <= 2 + 4 + 69 + 4
+    assert marks.index("~") == source.index("$_.Broken")
+    assert marks.count("~") == len("$_.Broken()")
+
+
+def test_tabs_show_as_four_spaces_and_tildes_follow() -> None:
+    record = ErrorRecord(errors.RuntimeException("boom"), "X", ErrorCategory.NotSpecified).with_invocation(
+        InvocationInfo(script_line_number=2, offset_in_line=2, line="\tthrow 'x'", end_line_number=2,
+                       end_offset_in_line=11))
+    assert format_error_record(record).splitlines()[2:4] == ["+     throw 'x'", "+     ~~~~~~~~~"]
