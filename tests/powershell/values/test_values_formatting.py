@@ -77,3 +77,49 @@ def test_narrow_console_narrows_the_last_column() -> None:
     text = format_default([PSObject({"A": "x" * 30, "B": "y" * 60})], ViewTable(), width=60)
     assert all(len(line) <= 59 for line in text.splitlines())
     assert text.splitlines()[3].endswith("...")
+
+
+def test_format_table_with_named_properties_and_wildcards() -> None:
+    rows = [PSObject({"Name": "a", "NotAfter": "x", "NotBefore": "y", "Other": 1})]
+    text = format_table(rows, ["Name", "Not*"])
+    assert text.splitlines()[1] == "Name NotAfter NotBefore"
+
+
+def test_format_table_autosize_measures_registered_view_columns_only_when_asked() -> None:
+    views = ViewTable()
+    views.register(TableView("Lab.Item", (TableColumn("Id", "Id", 20), TableColumn("Tag", "Tag", 6))))
+
+    class Item:
+        ps_type_names = ("Lab.Item", "System.Object")
+
+        def ps_properties(self) -> Mapping[str, Any]:
+            return {"Id": "ab", "Tag": "t"}
+
+    fixed = format_table([Item()], views=views)
+    assert fixed.splitlines()[1] == "Id                   Tag   "
+    assert format_default([Item()], views).splitlines()[1] == "Id                   Tag   "
+
+
+def test_out_string_width_narrows_tables() -> None:
+    row = PSObject({"Key": "k" * 10, "Text": "t" * 200})
+    assert max(len(line) for line in format_default([row], ViewTable(), width=80).splitlines()) == 79
+
+
+def test_error_record_in_output_prints_its_layout() -> None:
+    from exchange_sim.powershell.values import errors
+
+    record = errors.ErrorRecord(errors.RuntimeException("broken"), "Broken", errors.ErrorCategory.InvalidOperation)
+    assert format_default([record], ViewTable()).startswith("broken\n    + CategoryInfo")
+
+
+def test_enum_and_collection_cells() -> None:
+    from exchange_sim.powershell.values.dotnet.dates import DayOfWeek
+
+    text = format_default([PSObject({"Day": DayOfWeek.Monday, "Tags": ["a", None]})], ViewTable())
+    assert text.splitlines()[3] == "Monday {a, $null}"
+
+
+def test_wrap_keeps_long_cells_on_more_lines() -> None:
+    text = format_table([PSObject({"A": "1", "B": "x" * 150})], width=60, wrap=True)
+    body = text.splitlines()[3:]
+    assert body[0].startswith("1 ") and body[1].startswith("  x")

@@ -286,3 +286,10 @@ def test_psobject_member_set_lists_properties() -> None:
     assert get_property(infos, "Name") == ["Name", "Days"]
     assert get_property(infos, "Value") == ["mail", 30]
     assert get_property(item, "PSTypeNames")[0] == "System.Management.Automation.PSCustomObject"
+
+
+def test_tostring_of_arrays_and_pscustomobjects_is_dotnet_text() -> None:
+    assert call_method([1, 2], "ToString", []) == "System.Object[]"
+    assert call_method(PSObject({"a": 1}), "ToString", []) == ""
+    assert call_method(Hashtable(), "ToString", []) == "System.Collections.Hashtable"
+    assert call_method(True, "ToString", []) == "True"

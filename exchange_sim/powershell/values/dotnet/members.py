@@ -12,7 +12,7 @@ import uuid
 from typing import Any, Callable, Mapping
 
 from exchange_sim.powershell.values import errors
-from exchange_sim.powershell.values.objects import Char, DotNetHost, Hashtable, is_collection, type_names
+from exchange_sim.powershell.values.objects import Char, DotNetHost, Hashtable, PSObject, is_collection, type_names
 
 Members = Mapping[str, Callable[..., Any]]
 
@@ -76,7 +76,15 @@ def _universal(obj: Any) -> dict[str, Callable[..., Any]]:
             return isinstance(other, str) and isinstance(obj, str) and str(obj) == str(other)
         return type(obj) is type(other) and obj == other if not isinstance(obj, Hashtable) else obj is other
 
-    return {"ToString": lambda *a: to_string(obj), "GetType": get_type, "Equals": equals,
+    def text(*args: Any) -> str:
+        # .NET ToString(): arrays name their type; a PSCustomObject's is empty in 5.1 (§5.1).
+        if is_collection(obj):
+            return type_names(obj)[0]
+        if isinstance(obj, PSObject):
+            return ""
+        return to_string(obj)
+
+    return {"ToString": text, "GetType": get_type, "Equals": equals,
             "GetHashCode": lambda: hash(obj) & 0x7FFFFFFF if not isinstance(obj, (list, Hashtable)) else id(obj)}
 
 
