@@ -293,3 +293,34 @@ def test_tostring_of_arrays_and_pscustomobjects_is_dotnet_text() -> None:
     assert call_method(PSObject({"a": 1}), "ToString", []) == ""
     assert call_method(Hashtable(), "ToString", []) == "System.Collections.Hashtable"
     assert call_method(True, "ToString", []) == "True"
+
+
+class _Host:
+    """The session side of `.Where({})`/`.ForEach({})`: here a script block is a Python function of `$_`."""
+
+    def now(self) -> datetime.datetime:
+        return datetime.datetime(2026, 11, 28, 10, 0)
+
+    def invoke(self, block: object, dollar_under: object, args: list[object]) -> list[object]:
+        assert callable(block)
+        result = block(dollar_under)
+        return result if isinstance(result, list) else [result]
+
+
+def test_where_and_foreach_run_through_the_host() -> None:
+    from exchange_sim.powershell.values.objects import get_method
+
+    where = get_method([1, 2, 3, 4], "Where", _Host())
+    assert where is not None
+    assert where(lambda x: x > 2) == [3, 4]
+    assert where(lambda x: x > 1, "First") == [2]
+    assert where(lambda x: x % 2 == 0, "Split") == [[2, 4], [1, 3]]
+    for_each = get_method([PSObject({"N": 1}), PSObject({"N": 2})], "ForEach", _Host())
+    assert for_each is not None
+    assert for_each("N") == [1, 2]
+    assert get_method(5, "ForEach", _Host())(lambda x: x * 2) == [10]  # type: ignore[misc]
+
+
+def test_datetime_now_comes_from_the_session_clock(types: TypeTable) -> None:
+    assert get_static_member(types.resolve("datetime"), "Now", _Host()) == (True, datetime.datetime(2026, 11, 28, 10))
+    assert get_static_member(types.resolve("datetime"), "Today", _Host())[1] == datetime.datetime(2026, 11, 28)

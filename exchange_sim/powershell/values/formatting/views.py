@@ -55,9 +55,10 @@ class ViewTable:
     _views: dict[str, list[View]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # `$x.GetType()` as 5.1 shows it (DotNetTypes.format.ps1xml: booleans left-aligned, Name 40 wide).
         self.register(TableView("System.RuntimeType", (
-            TableColumn("IsPublic", "IsPublic", 8), TableColumn("IsSerial", "IsSerial", 8),
-            TableColumn("Name", "Name", None), TableColumn("BaseType", "BaseType", None))))
+            TableColumn("IsPublic", "IsPublic", 8, "left"), TableColumn("IsSerial", "IsSerial", 8, "left"),
+            TableColumn("Name", "Name", 40), TableColumn("BaseType", "BaseType", None))))
 
     def register(self, view: View) -> None:
         self._views.setdefault(view.type_name.lower(), []).append(view)
