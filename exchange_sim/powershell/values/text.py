@@ -41,6 +41,18 @@ def double_text(value: float, digits: int = 15) -> str:
     return text
 
 
+def _round_trip(value: float) -> str:
+    # "R": the shortest text that reads back as the same double, in .NET's exponent style.
+    if math.isnan(value) or math.isinf(value):
+        return double_text(value)
+    text = repr(value)
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        sign = "-" if exponent.startswith("-") else "+"
+        return f"{mantissa.removesuffix('.0')}E{sign}{exponent.lstrip('+-').rjust(2, '0')}"
+    return text.removesuffix(".0") if text != "-0.0" else "0"
+
+
 def decimal_text(value: decimal.Decimal) -> str:
     text = format(value, "f")
     return "0" if text in ("-0", "") else text
@@ -188,13 +200,10 @@ def format_number(value: int | float | decimal.Decimal, spec: str) -> str:
         sign = "-" if exponent.startswith("-") else "+"
         out = f"{mantissa}{letter}{sign}{exponent.lstrip('+-').rjust(3, '0')}"
         return out
-    if upper in ("G", "R"):
-        if precision and upper == "G":
-            if isinstance(value, float):
-                return double_text(value, precision)
-            return double_text(float(value), precision) if not is_integer else str(value)
-        return number_text(value) if upper == "G" else (repr(float(value)) if isinstance(value, float) else
-                                                        number_text(value))
+    if upper == "G":
+        return double_text(float(value), precision) if precision else number_text(value)
+    if upper == "R":
+        return _round_trip(value) if isinstance(value, float) else number_text(value)
     raise _format_error()
 
 
@@ -348,7 +357,8 @@ def _date_token(value: datetime.datetime, token: str) -> str:
         marker = "AM" if value.hour < 12 else "PM"
         return marker[:size]
     if lead == "z" and token == "z" * size:
-        offset = value.utcoffset() if value.tzinfo else datetime.datetime.now().astimezone().utcoffset()
+        # Naive values are the lab's local time, which the lab keeps at offset zero.
+        offset = value.utcoffset() if value.tzinfo else datetime.timedelta(0)
         minutes = int((offset or datetime.timedelta()).total_seconds() // 60)
         sign = "-" if minutes < 0 else "+"
         hours, mins = divmod(abs(minutes), 60)

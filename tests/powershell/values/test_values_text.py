@@ -100,3 +100,10 @@ def test_number_tostring_with_format() -> None:
     assert call_method(255, "ToString", ["X2"]) == "FF"
     assert call_method(1234.5, "ToString", ["N1"]) == "1,234.5"
     assert call_method(3, "ToString", []) == "3"
+
+
+def test_round_trip_and_general_precision_formats() -> None:
+    assert format_number(0.1 + 0.2, "R") == "0.30000000000000004"
+    assert format_number(1e16, "R") == "1E+16"
+    assert format_number(12345, "G3") == "1.23E+04"
+    assert format_number(1234.5678, "E2") == "1.23E+003"
