@@ -123,3 +123,11 @@ def test_wrap_keeps_long_cells_on_more_lines() -> None:
     text = format_table([PSObject({"A": "1", "B": "x" * 150})], width=60, wrap=True)
     body = text.splitlines()[3:]
     assert body[0].startswith("1 ") and body[1].startswith("  x")
+
+
+def test_first_list_object_fixes_the_entries_of_later_objects() -> None:
+    first = PSObject({"A": 1, "B": 2, "C": 3, "D": 4, "E": 5})
+    second = PSObject({"A": "x", "Z": "hidden"})
+    text = format_default([first, second], ViewTable())
+    blocks = [b for b in text.split("\n\n") if b.strip()]
+    assert blocks[1].splitlines() == ["A : x", "B : ", "C : ", "D : ", "E : "]

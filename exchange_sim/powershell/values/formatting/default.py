@@ -120,6 +120,12 @@ def _list_entries(obj: Any, views: ViewTable | None) -> list[tuple[str, Any]]:
     return [(name, name) for name in display_properties(obj)]
 
 
+def _is_property_based(obj: Any, views: ViewTable | None) -> bool:
+    if isinstance(obj, (datetime.timedelta, BaseException)):
+        return False
+    return views is None or views.find(type_names(obj)) is None
+
+
 def _flatten(objects: Iterable[Any]) -> list[Any]:
     out: list[Any] = []
     for obj in objects:
@@ -175,6 +181,9 @@ def format_default(objects: Iterable[Any], views: ViewTable | None = None, width
             items.append(obj)
     group: _Group | None = None
     fixed_by_property_view = False
+    # When the first object is drawn as a property-based list, later objects reuse its entries (§9.1 rule 5).
+    first_list: list[tuple[str, Any]] | None = None
+    decided = False
     # First pass: which objects join the table, so its columns can be measured over all of them.
     plan: list[tuple[str, Any]] = []
     for obj in items:
@@ -186,12 +195,21 @@ def format_default(objects: Iterable[Any], views: ViewTable | None = None, width
             plan.append(("scalar", obj))
         else:
             key = _table_key(obj, views, width)
+            if first_list is not None:
+                plan.append(("fixed_list", obj))
+                continue
             if group is None:
                 if key is None:
-                    plan.append(("list", obj))
+                    if not decided and _is_property_based(obj, views):
+                        first_list = _list_entries(obj, views)
+                        plan.append(("fixed_list", obj))
+                    else:
+                        plan.append(("list", obj))
+                    decided = True
                     continue
                 group = _Group(key[0], key[1], key[2])
                 fixed_by_property_view = not key[2]
+                decided = True
             if fixed_by_property_view or (key is not None and key[0] == group.key):
                 group.members.append(obj)
                 plan.append(("row", obj))
@@ -219,6 +237,8 @@ def format_default(objects: Iterable[Any], views: ViewTable | None = None, width
             out.append(format_error_record(obj, width=width))
         elif kind == "date":
             out.append("\n" + date_text_console(obj) + "\n\n\n")
+        elif kind == "fixed_list":
+            out.append(listing.format_list([obj], first_list or [], width))
         else:
             out.append(listing.format_list([obj], _list_entries(obj, views), width))
     if table_open:
