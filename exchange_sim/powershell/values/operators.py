@@ -235,6 +235,9 @@ def _as_same_type(left: Any, right: Any) -> tuple[bool, Any]:
             return True, convert_to(right, "System.DateTime")
         if isinstance(left, datetime.timedelta):
             return True, convert_to(right, "System.TimeSpan")
+        parse = getattr(type(left), "ps_parse", None)
+        if parse is not None and isinstance(right, str):
+            return True, parse(right)  # [version], [ipaddress]: the right side goes through the type's parser
     except errors.RuntimeException:
         return False, None
     except errors.DotNetException:

@@ -196,3 +196,18 @@ def test_char_cast_requires_one_character(table: TypeTable) -> None:
 
 def test_decimal_cast_keeps_scale(table: TypeTable) -> None:
     assert to_string(convert_to("1.50", "decimal", table)) == "1.50"
+
+
+def test_version_ipaddress_and_uri_casts(table: TypeTable) -> None:
+    from exchange_sim.powershell.values.objects import get_property
+    from exchange_sim.powershell.values.operators import compare
+
+    version = convert_to("15.2.1118.7", "version", table)
+    assert get_property(version, "Build") == 1118
+    assert compare("gt", version, convert_to("15.1", "version", table)) is True
+    assert compare("lt", version, "15.10") is True
+    assert str(convert_to("10.0.0.1", "ipaddress", table)) == "10.0.0.1"
+    assert "An invalid IP address was specified." in message_of(lambda: convert_to("10.0.0.300", "ipaddress", table))
+    uri = convert_to("https://mail.contoso.com/owa", "uri", table)
+    assert get_property(uri, "Host") == "mail.contoso.com"
+    assert get_property(uri, "Port") == 443

@@ -11,6 +11,7 @@ def builtin_classes() -> dict[str, type]:
     from exchange_sim.powershell.values.dotnet.collections import GenericDictionary, GenericList
     from exchange_sim.powershell.values.dotnet.security import NetworkCredential, PSCredential, SecureString
     from exchange_sim.powershell.values.dotnet.dates import DateTimeKind, DayOfWeek
+    from exchange_sim.powershell.values.dotnet.network import IPAddress, Uri
     from exchange_sim.powershell.values.dotnet.regex import Regex
     from exchange_sim.powershell.values.dotnet.strings import StringComparison, StringSplitOptions
     from exchange_sim.powershell.values.dotnet.text_builder import StringBuilder
@@ -33,6 +34,8 @@ def builtin_classes() -> dict[str, type]:
         "System.Collections.Generic.Dictionary": GenericDictionary,
         "System.Text.RegularExpressions.Regex": Regex,
         "System.Version": Version,
+        "System.Net.IPAddress": IPAddress,
+        "System.Uri": Uri,
         "System.StringSplitOptions": StringSplitOptions,
         "System.StringComparison": StringComparison,
         "System.DayOfWeek": DayOfWeek,
