@@ -269,7 +269,7 @@ def equals(left: Any, right: Any, case_sensitive: bool = False) -> bool:
             return False
     if isinstance(left, (Hashtable, PSObject)) or is_collection(left):
         return left is right
-    return bool(left == right)
+    return bool(left == other)
 
 
 def order(left: Any, right: Any, case_sensitive: bool = False) -> int:

@@ -206,6 +206,7 @@ def test_version_ipaddress_and_uri_casts(table: TypeTable) -> None:
     assert get_property(version, "Build") == 1118
     assert compare("gt", version, convert_to("15.1", "version", table)) is True
     assert compare("lt", version, "15.10") is True
+    assert compare("eq", version, "15.2.1118.7") is True
     assert str(convert_to("10.0.0.1", "ipaddress", table)) == "10.0.0.1"
     assert "An invalid IP address was specified." in message_of(lambda: convert_to("10.0.0.300", "ipaddress", table))
     uri = convert_to("https://mail.contoso.com/owa", "uri", table)
