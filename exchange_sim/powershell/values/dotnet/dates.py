@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import enum
-from typing import Any, Callable, ClassVar, Mapping
+from typing import Any, Callable, Mapping
 
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.text import date_ticks, format_date, timedelta_ticks, timespan_text

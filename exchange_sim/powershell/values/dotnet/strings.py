@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from typing import Any, Callable, ClassVar, Mapping
+from typing import Any, Callable, Mapping
 
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.objects import Char, is_collection

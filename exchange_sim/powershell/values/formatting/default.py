@@ -21,7 +21,6 @@ from exchange_sim.powershell.values.formatting.views import ListView, TableView,
 from exchange_sim.powershell.values.objects import (
     Char,
     Hashtable,
-    PSObject,
     enumerate_for_pipeline,
     property_names,
     type_names,
