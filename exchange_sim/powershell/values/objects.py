@@ -391,6 +391,12 @@ def call_method(obj: Any, name: str, args: list[Any], host: DotNetHost | None = 
     method = get_method(obj, name, host)
     if method is None:
         raise method_not_found(obj, name)
+    return invoke_method(method, name, args)
+
+
+def invoke_method(method: Callable[..., Any], name: str, args: list[Any]) -> Any:
+    """Call a .NET member (instance or static) and turn every failure into PowerShell's method errors:
+    `Exception calling "Name" with "N" argument(s): "..."` or `Cannot find an overload ...`."""
     try:
         return method(*args)
     except errors.MethodException:
@@ -406,6 +412,11 @@ def call_method(obj: Any, name: str, args: list[Any], host: DotNetHost | None = 
         raise errors.MethodException(
             f'Cannot find an overload for "{name}" and the argument count: "{len(args)}".',
             error_id="MethodCountCouldNotFindBest", category=errors.ErrorCategory.NotSpecified) from exc
+    except (ValueError, OverflowError) as exc:
+        raise _invocation_failure(name, args, errors.FormatException()) from exc
+    except (IndexError, KeyError) as exc:
+        raise _invocation_failure(name, args, errors.ArgumentOutOfRangeException(
+            "Index was out of range. Must be non-negative and less than the size of the collection.")) from exc
 
 
 def _invocation_failure(name: str, args: list[Any], exc: errors.DotNetException) -> errors.MethodInvocationException:

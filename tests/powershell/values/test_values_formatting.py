@@ -131,3 +131,10 @@ def test_first_list_object_fixes_the_entries_of_later_objects() -> None:
     text = format_default([first, second], ViewTable())
     blocks = [b for b in text.split("\n\n") if b.strip()]
     assert blocks[1].splitlines() == ["A : x", "B : ", "C : ", "D : ", "E : "]
+
+
+def test_autosize_measures_even_registered_view_columns() -> None:
+    views = ViewTable()
+    views.register(TableView("Lab.Thing", (TableColumn("Id", "Id", 20),)))
+    thing = PSObject({"Id": "ab"}, ["Lab.Thing", "System.Object"])
+    assert format_table([thing], views=views, auto_size=True).splitlines()[1] == "Id"

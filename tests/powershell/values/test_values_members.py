@@ -324,3 +324,10 @@ def test_where_and_foreach_run_through_the_host() -> None:
 def test_datetime_now_comes_from_the_session_clock(types: TypeTable) -> None:
     assert get_static_member(types.resolve("datetime"), "Now", _Host()) == (True, datetime.datetime(2026, 11, 28, 10))
     assert get_static_member(types.resolve("datetime"), "Today", _Host())[1] == datetime.datetime(2026, 11, 28)
+
+
+def test_bad_arguments_become_method_invocation_errors_not_python_ones() -> None:
+    error = failure(lambda: call_method("abc", "Substring", ["x"]))
+    assert isinstance(error, errors.MethodInvocationException)
+    assert error.message == ('Exception calling "Substring" with "1" argument(s): "Input string was not in a correct '
+                             'format."')

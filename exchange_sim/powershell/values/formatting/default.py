@@ -276,8 +276,7 @@ def format_table(objects: Iterable[Any], properties: Sequence[Any] | None = None
         if key is not None:
             columns = key[1]
             if auto_size:
-                columns = [Column(c.label, c.getter, None if auto_size and not key[2] else c.width, c.alignment,
-                                  c.format_string) for c in columns]
+                columns = [Column(c.label, c.getter, None, c.alignment, c.format_string) for c in columns]
         else:
             names = _TIMESPAN_LIST if isinstance(first, datetime.timedelta) else display_properties(first)
             columns = [Column(n, n, None, None) for n in names]
