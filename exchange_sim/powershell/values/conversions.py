@@ -292,7 +292,11 @@ def _resolve(type_spec: str | PSType, types: TypeTable | None) -> tuple[PSType, 
 def convert_to(value: Any, type_spec: str | PSType, types: TypeTable | None = None) -> Any:
     """`[type_spec]value` (§5.1). Raises RuntimeException with PowerShell's conversion texts."""
     target, table = _resolve(type_spec, types)
-    return _convert(value, target, table)
+    try:
+        return _convert(value, target, table)
+    except (ValueError, OverflowError, TypeError, ArithmeticError):
+        # Out-of-range dates, huge numbers: PowerShell reports them as failed conversions.
+        raise cannot_convert(value, target.full_name) from None
 
 
 def _convert(value: Any, target: PSType, table: TypeTable | None) -> Any:

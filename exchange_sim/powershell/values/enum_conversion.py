@@ -130,3 +130,28 @@ def _enum_from_int(cls: type[enum.Enum], number: int, original: Any) -> enum.Enu
         f'Cannot convert value "{to_string(original)}" to type "{_enum_type_name(cls)}" due to enumeration values that '
         f'are not valid. Specify one of the following enumeration values and try again. The possible enumeration '
         f'values are "{names}".', "InvalidCastEnumValueNotDefined", original)
+
+
+class DotNetFlags(enum.IntFlag):
+    """Base for a [Flags] .NET enum: `str()` is .NET's text (`IMAP, POP, IIS, SMTP`; `None` for 0 when a
+    member named None exists). Subclasses set `ps_type_name` after the class body (an Enum would make a
+    class attribute a member); a member for .NET's `None` is spelled `none` and renamed with
+    `Cls.none._name_ = "None"`."""
+
+    def __str__(self) -> str:
+        from exchange_sim.powershell.values.conversions import enum_text
+
+        return enum_text(self)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+class DotNetEnum(enum.IntEnum):
+    """Base for a plain .NET enum: `str()` is the member name."""
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)

@@ -212,3 +212,19 @@ def test_version_ipaddress_and_uri_casts(table: TypeTable) -> None:
     uri = convert_to("https://mail.contoso.com/owa", "uri", table)
     assert get_property(uri, "Host") == "mail.contoso.com"
     assert get_property(uri, "Port") == 443
+
+
+def test_dotnet_enum_bases_print_like_dotnet(table: TypeTable) -> None:
+    from exchange_sim.powershell.values.enum_conversion import DotNetFlags
+
+    class Mask(DotNetFlags):
+        none = 0
+        IIS = 4
+        SMTP = 8
+
+    Mask.none._name_ = "None"
+    Mask.ps_type_name = "Lab.Mask"  # type: ignore[attr-defined]
+    table.register_enum(Mask)
+    assert str(Mask.IIS | Mask.SMTP) == "IIS, SMTP"
+    assert f"{Mask(0)}" == "None"
+    assert convert_to("none", "Lab.Mask", table) == Mask(0)
