@@ -534,6 +534,14 @@ def unary_op(op_name: str, value: Any) -> Any:
     raise errors.runtime_error(f"The operator '-{op}' is not supported.", "OperatorNotSupported")
 
 
+def range_operator(start: Any, end: Any) -> list[int]:
+    """`start..end`: both sides as Int32 (so `1.5..3` starts at 2), counting down when start > end."""
+    first = int(convert_to(start, "System.Int32"))
+    last = int(convert_to(end, "System.Int32"))
+    step = 1 if last >= first else -1
+    return list(range(first, last + step, step))
+
+
 def sort_key(value: Any) -> tuple[int, Any]:
     """A key that orders values the way Sort-Object does for one type (strings case-insensitively)."""
     if value is None:

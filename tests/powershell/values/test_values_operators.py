@@ -220,3 +220,12 @@ def test_not_and_logical_operators_return_booleans() -> None:
 def test_unary_minus_parses_strings() -> None:
     assert unary_op("-", "5") == -5
     assert unary_op("-", 2.5) == -2.5
+
+
+def test_range_counts_up_or_down_over_int32() -> None:
+    from exchange_sim.powershell.values.operators import range_operator
+
+    assert range_operator(1, 3) == [1, 2, 3]
+    assert range_operator(3, 1) == [3, 2, 1]
+    assert range_operator("2", 2.5) == [2]
+    assert failure(lambda: range_operator("a", 2)).message.startswith('Cannot convert value "a" to type "System.Int32"')
