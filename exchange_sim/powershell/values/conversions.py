@@ -15,7 +15,15 @@ import uuid
 from typing import Any, Iterable
 
 from exchange_sim.powershell.values import errors
-from exchange_sim.powershell.values.objects import Char, Hashtable, PSObject, is_collection, set_property, type_names
+from exchange_sim.powershell.values.objects import (
+    Char,
+    Hashtable,
+    PSObject,
+    get_property,
+    is_collection,
+    set_property,
+    type_names,
+)
 from exchange_sim.powershell.values.text import Single, date_text_invariant, number_text, timespan_text
 from exchange_sim.powershell.values.types import PSType, TypeTable, builtin_type
 from exchange_sim.powershell.values.date_parsing import parse_date, parse_timespan  # noqa: F401 - public here too
@@ -117,7 +125,7 @@ def to_string(value: Any, ofs: str = " ") -> str:
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, PSObject):
-        parts = [f"{name}={_element_text(value.properties[name])}" for name in value.properties]
+        parts = [f"{name}={_element_text(get_property(value, str(name)))}" for name in value.properties]
         return "@{" + "; ".join(parts) + "}"
     if isinstance(value, Hashtable):
         return str(value)
