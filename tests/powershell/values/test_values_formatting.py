@@ -138,3 +138,12 @@ def test_autosize_measures_even_registered_view_columns() -> None:
     views.register(TableView("Lab.Thing", (TableColumn("Id", "Id", 20),)))
     thing = PSObject({"Id": "ab"}, ["Lab.Thing", "System.Object"])
     assert format_table([thing], views=views, auto_size=True).splitlines()[1] == "Id"
+
+
+def test_consecutive_list_objects_form_one_list() -> None:
+    first = PSObject({"A": 1, "B": 2, "C": 3, "D": 4, "E": 5})
+    second = PSObject({"A": 6, "B": 7, "C": 8, "D": 9, "E": 10})
+    text = format_default([first, second], ViewTable())
+    assert text.startswith("\n\nA : 1\n")
+    assert "E : 5\n\nA : 6\n" in text
+    assert text.endswith("E : 10\n\n\n\n")

@@ -218,16 +218,31 @@ def format_default(objects: Iterable[Any], views: ViewTable | None = None, width
         group.table = layout(group.members, group.columns, width)
     out: list[str] = []
     table_open = False
+    list_open = False
     for kind, obj in plan:
+        if kind == "scalar":
+            out.append(_scalar_line(obj) + "\n")
+            continue
+        if kind in ("list", "fixed_list"):
+            # Consecutive list entries form one list: two empty lines before, one after each, two at the end.
+            if table_open:
+                out.append("\n\n")
+                table_open = False
+            if not list_open:
+                out.append("\n\n")
+                list_open = True
+            entries = (first_list or []) if kind == "fixed_list" else _list_entries(obj, views)
+            out.append("\n".join(listing.list_entry(obj, entries, width)) + "\n\n")
+            continue
+        if list_open:
+            out.append("\n\n")
+            list_open = False
         if kind == "row":
             assert group is not None and group.table is not None
             if not table_open:
                 out.append("\n" + "\n".join(group.table.header()) + "\n")
                 table_open = True
             out.append("\n".join(render_rows([obj], group.table)) + "\n")
-            continue
-        if kind == "scalar":
-            out.append(_scalar_line(obj) + "\n")
             continue
         if table_open:
             out.append("\n\n")
@@ -236,11 +251,7 @@ def format_default(objects: Iterable[Any], views: ViewTable | None = None, width
             out.append(format_error_record(obj, width=width))
         elif kind == "date":
             out.append("\n" + date_text_console(obj) + "\n\n\n")
-        elif kind == "fixed_list":
-            out.append(listing.format_list([obj], first_list or [], width))
-        else:
-            out.append(listing.format_list([obj], _list_entries(obj, views), width))
-    if table_open:
+    if table_open or list_open:
         out.append("\n\n")
     return "".join(out)
 
