@@ -26,6 +26,8 @@ from psrpcore.types import (
 )
 from psrpcore.types._enum import PSEnumMeta
 
+from exchange_sim.powershell.values.objects import ScriptProperty
+
 _ENUM_TYPE_NAMES = ["System.Enum", "System.ValueType", "System.Object"]
 
 
@@ -75,6 +77,7 @@ class RemoteObjects:
             type_names.append("System.Object")
         remote.PSObject.type_names = type_names
         for name, item in properties.items():
+            item = item.getter(value) if isinstance(item, ScriptProperty) else item
             remote.PSObject.adapted_properties.append(PSNoteProperty(name, self.to_remote(item, depth + 1)))
         remote.PSObject.to_string = str(value)
         return remote
@@ -83,6 +86,7 @@ class RemoteObjects:
         remote = PSObject()
         remote.PSObject.type_names = type_names or ["System.Management.Automation.PSCustomObject", "System.Object"]
         for name, item in properties.items():
+            item = item.getter(value) if isinstance(item, ScriptProperty) else item
             remote.PSObject.extended_properties.append(PSNoteProperty(str(name), self.to_remote(item, depth + 1)))
         remote.PSObject.to_string = str(value)
         return remote

@@ -80,3 +80,12 @@ def test_no_services_is_written_as_none() -> None:
 
 def test_parameter_values_come_back_as_plain_python() -> None:
     assert from_remote([b"\x01", "x", 3, True]) == [b"\x01", "x", 3, True]
+
+
+def test_custom_objects_keep_their_note_properties_in_order() -> None:
+    from exchange_sim.powershell.values.objects import PSObject
+
+    custom = PSObject([("Name", "EXCH01"), ("Count", 2)])
+    element = _xml(custom)
+    assert [t.text for t in element.find("TN")] == ["System.Management.Automation.PSCustomObject", "System.Object"]
+    assert [(e.tag, e.get("N"), e.text) for e in element.find("MS")] == [("S", "Name", "EXCH01"), ("I32", "Count", "2")]
