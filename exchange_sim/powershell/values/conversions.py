@@ -131,6 +131,8 @@ def to_string(value: Any, ofs: str = " ") -> str:
         return str(value)
     if is_collection(value):
         return ofs.join(_element_text(item) for item in value)
+    if isinstance(value, errors.DotNetException):
+        return f"{value.net_type}: {value.message}"  # Exception.ToString() names the type (§5.1 "others")
     return str(value)
 
 

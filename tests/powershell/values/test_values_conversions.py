@@ -228,3 +228,7 @@ def test_dotnet_enum_bases_print_like_dotnet(table: TypeTable) -> None:
     assert str(Mask.IIS | Mask.SMTP) == "IIS, SMTP"
     assert f"{Mask(0)}" == "None"
     assert convert_to("none", "Lab.Mask", table) == Mask(0)
+
+
+def test_exception_text_names_its_type() -> None:
+    assert to_string(errors.ItemNotFoundException("gone")) == "System.Management.Automation.ItemNotFoundException: gone"
