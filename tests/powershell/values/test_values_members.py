@@ -331,3 +331,16 @@ def test_bad_arguments_become_method_invocation_errors_not_python_ones() -> None
     assert isinstance(error, errors.MethodInvocationException)
     assert error.message == ('Exception calling "Substring" with "1" argument(s): "Input string was not in a correct '
                              'format."')
+
+
+def test_regex_statics_and_match_objects(types: TypeTable) -> None:
+    assert static(types, "regex", "Escape", "a.b*c (1)") == "a\\.b\\*c\\ \\(1\\)"
+    assert static(types, "regex", "Replace", "2026-11-28", r"(\d+)-(\d+)-(\d+)", "$3/$2/$1") == "28/11/2026"
+    found = static(types, "regex", "Matches", "a1b22c333", r"\d+")
+    assert [get_property(m, "Value") for m in found] == ["1", "22", "333"]
+    match = static(types, "regex", "Match", "CN=mail, O=Contoso", r"O=(?<org>\w+)")
+    assert get_property(match, "Success") is True
+    assert get_property(get_index(get_property(match, "Groups"), "org"), "Value") == "Contoso"
+    assert get_property(get_index(get_property(match, "Groups"), 1), "Value") == "Contoso"
+    assert static(types, "regex", "IsMatch", "abc", "B") is False
+    assert static(types, "regex", "Split", "a1b2c", r"\d") == ["a", "b", "c"]
