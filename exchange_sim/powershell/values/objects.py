@@ -249,6 +249,12 @@ def find_property(obj: Any, name: str, host: DotNetHost | None = None) -> tuple[
     if isinstance(obj, Hashtable):
         if name in obj:
             return True, obj[name]
+    single = getattr(obj, "ps_get_property", None)
+    if single is not None and callable(single) and not isinstance(obj, type):
+        # Optional fast path for adapters whose full property set is costly: (found, value) for one name.
+        found, value = single(name)
+        if found:
+            return True, _read(obj, value)
     props = _adapter_properties(obj)
     if props is not None:
         found, value = _find(props, name)
