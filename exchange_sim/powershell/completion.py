@@ -116,11 +116,12 @@ def complete(text: str, cursor: int, session: Any) -> list[str]:
         commands,
         variables,
         getattr(session, "product_version", None),
-        _enum_names_from(types),
+        enum_names_from(types),
     )
 
 
-def _enum_names_from(types: Any) -> EnumNames | None:
+def enum_names_from(types: Any) -> EnumNames | None:
+    """Enumerator names for parameter types that resolve (through a TypeTable) to an enum."""
     resolve = getattr(types, "resolve_optional", None) or getattr(types, "resolve", None)
     if not callable(resolve):
         return None

@@ -9,6 +9,7 @@ from exchange_sim.powershell import help as ps_help
 from exchange_sim.powershell.builtins import records, runtime
 from exchange_sim.powershell.builtins.declaring import CORE, UTILITY, implementing, param, switch
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
+from exchange_sim.powershell.completion import enum_names_from
 
 # Module versions Windows PowerShell 5.1 reports for its own modules
 _MODULE_VERSIONS = {
@@ -88,6 +89,15 @@ def _all_commands(ctx: CmdletContext) -> list[CommandInfo]:
     for name in runtime.functions(ctx):
         infos.append(CommandInfo(name, "Function", "", ""))
     return infos
+
+
+def _enum_names(ctx: CmdletContext) -> ps_help.EnumNames | None:
+    """Enumerator names of registered enum types, so syntax shows `{None | IMAP | POP …}` as help does."""
+    try:
+        table = runtime.types(ctx)
+    except runtime.EngineFeatureMissing:
+        return None
+    return enum_names_from(table)
 
 
 def _not_recognized(ctx: CmdletContext, name: str) -> None:
@@ -180,7 +190,7 @@ class GetHelp(Cmdlet):
             return
         version = runtime.product_version(ctx)
         if "Parameter" in ctx.bound:
-            text = ps_help.render_parameter_help(declaration, str(ctx.bound["Parameter"]))
+            text = ps_help.render_parameter_help(declaration, str(ctx.bound["Parameter"]), _enum_names(ctx))
             if text is None:
                 records.throw(ctx, f"No parameter matches criteria {ctx.bound['Parameter']}.", "NoParmsFound",
                               "InvalidArgument", None, "System.ArgumentException")
@@ -191,7 +201,7 @@ class GetHelp(Cmdlet):
         for switch_name, chosen in (("Full", "full"), ("Detailed", "detailed"), ("Examples", "examples")):
             if ctx.bound.get(switch_name):
                 view = chosen
-        ctx.write_object(ps_help.render_help(declaration, view, version))
+        ctx.write_object(ps_help.render_help(declaration, view, version, _enum_names(ctx)))
 
 
 _ABOUT_HELP = """

@@ -67,3 +67,15 @@ def test_en_dash_starts_a_parameter_name() -> None:
 
 def test_word_start_is_after_the_last_separator() -> None:
     assert word_start("Get-X | sel", 11) == 8
+
+
+def test_enum_typed_parameter_completes_enumerator_names_from_the_type_table() -> None:
+    from exchange_sim.powershell.completion import enum_names_from
+    from exchange_sim.powershell.values.types import TypeTable
+
+    table = CommandTable()
+    table.register(CommandDeclaration(
+        "Write-Thing", (ParameterDeclaration("Category", "System.Management.Automation.ErrorCategory"),), Cmdlet))
+    text = "Write-Thing -Category Inv"
+    found = complete_text(text, len(text), table, enum_names=enum_names_from(TypeTable()))
+    assert found == ["InvalidArgument", "InvalidData", "InvalidOperation", "InvalidResult", "InvalidType"]
