@@ -132,6 +132,9 @@ def write_endpoints(path: Path, endpoints: list[Endpoint]) -> None:
 
 async def _serve(service: RemotingService, lab_path: Path, echo: Callable[[str], None]) -> None:
     endpoints = service.bind()
+    if not service.directory.accounts:
+        echo("WARNING: the lab has no users, so every connection will be refused; add one with "
+             "'exchange-sim lab user'.")
     for reason in service.skipped:
         echo(f"WARNING: listener not started: {reason}")
     echo(endpoint_table(endpoints))
