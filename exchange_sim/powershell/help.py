@@ -299,3 +299,88 @@ def common_parameter_names(declaration: CommandDeclaration) -> list[str]:
 
 def all_set_names(declaration: CommandDeclaration) -> list[str]:
     return [s for s in ordered_parameter_sets(declaration) if s != ALL_PARAMETER_SETS] or [ALL_PARAMETER_SETS]
+
+
+@dataclass(frozen=True)
+class CommentHelp:
+    """Comment-based help of a script or function (`.SYNOPSIS`, `.DESCRIPTION`, `.PARAMETER x`…)."""
+
+    synopsis: str = ""
+    description: str = ""
+    parameters: tuple[tuple[str, str], ...] = ()
+    examples: tuple[str, ...] = ()
+    notes: str = ""
+    links: tuple[str, ...] = ()
+
+
+def _dedent(lines: list[str]) -> str:
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    margin = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    return "\n".join(line[margin:] for line in lines)
+
+
+def parse_comment_help(text: str) -> CommentHelp:
+    """Split a help comment (as the parser keeps it, markers removed) into its sections."""
+    sections: list[tuple[str, str, list[str]]] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(".") and stripped[1:2].isalpha():
+            keyword, _, argument = stripped[1:].partition(" ")
+            sections.append((keyword.upper(), argument.strip(), []))
+        elif sections:
+            sections[-1][2].append(line)
+    synopsis = description = notes = ""
+    parameters: list[tuple[str, str]] = []
+    examples: list[str] = []
+    links: list[str] = []
+    for keyword, argument, body in sections:
+        content = _dedent(body)
+        if keyword == "SYNOPSIS":
+            synopsis = content
+        elif keyword == "DESCRIPTION":
+            description = content
+        elif keyword == "PARAMETER":
+            parameters.append((argument, content))
+        elif keyword == "EXAMPLE":
+            examples.append(content)
+        elif keyword == "NOTES":
+            notes = content
+        elif keyword == "LINK":
+            links.append(content or argument)
+    return CommentHelp(synopsis, description, tuple(parameters), tuple(examples), notes, tuple(links))
+
+
+def render_comment_help(name: str, comment: CommentHelp, syntax: Iterable[str] = (), view: str = "default") -> str:
+    """Get-Help for a script function: the same document shape as a cmdlet's."""
+    lines = ["", "NAME", f"    {name}", "", "SYNOPSIS"]
+    lines += _indent(comment.synopsis or name, 4)
+    lines += ["", "", "SYNTAX"]
+    for text in syntax:
+        lines += [f"    {text}", ""]
+    if comment.description:
+        lines += ["", "DESCRIPTION"]
+        lines += _indent(comment.description, 4)
+        lines.append("")
+    if view in ("detailed", "full") and comment.parameters:
+        lines += ["", "PARAMETERS"]
+        for parameter, text in comment.parameters:
+            lines.append(f"    -{parameter}")
+            lines += _indent(text, 8)
+            lines.append("")
+    if view in ("detailed", "full", "examples"):
+        for number, example in enumerate(comment.examples, start=1):
+            lines += [f"    -------------------------- EXAMPLE {number} --------------------------", ""]
+            lines += _indent(example, 4)
+            lines.append("")
+    if view == "default":
+        lines += [
+            "",
+            "REMARKS",
+            f'    To see the examples, type: "get-help {name} -examples".',
+            f'    For more information, type: "get-help {name} -detailed".',
+            f'    For technical information, type: "get-help {name} -full".',
+        ]
+    return "\n".join(lines) + "\n"

@@ -80,3 +80,35 @@ def test_parameter_help_finds_by_name_case_insensitively() -> None:
     text = render_parameter_help(ENABLE, "mode")
     assert text is not None and "-Mode <String>\n        How to do it." in text
     assert render_parameter_help(ENABLE, "Nope") is None
+
+
+SCRIPT = '''
+<#
+.SYNOPSIS
+    Renews the certificate.
+.DESCRIPTION
+    Imports the new PFX and enables it.
+.PARAMETER Thumbprint
+    The old certificate.
+.EXAMPLE
+    Update-Cert -Thumbprint AB12
+#>
+function Update-Cert { param($Thumbprint) }
+'''
+
+
+def test_comment_based_help_of_a_parsed_function_renders_like_cmdlet_help() -> None:
+    from exchange_sim.powershell import ast as A
+    from exchange_sim.powershell.help import parse_comment_help, render_comment_help
+    from exchange_sim.powershell.parser import parse
+
+    tree = parse(SCRIPT).ast
+    (function,) = [n for n in A.walk(tree) if isinstance(n, A.FunctionDefinitionAst)]
+    comment = parse_comment_help(function.body.help_comment or "")
+    assert comment.synopsis == "Renews the certificate."
+    assert comment.parameters == (("Thumbprint", "The old certificate."),)
+    text = render_comment_help("Update-Cert", comment, ["Update-Cert [[-Thumbprint] <Object>] [<CommonParameters>]"],
+                               view="detailed")
+    assert "NAME\n    Update-Cert\n\nSYNOPSIS\n    Renews the certificate." in text
+    assert "    -Thumbprint\n        The old certificate." in text
+    assert "EXAMPLE 1" in text and "    Update-Cert -Thumbprint AB12" in text
