@@ -175,10 +175,12 @@ class GetHelp(Cmdlet):
         table = runtime.commands(ctx)
         declaration = table.resolve(str(name))
         if declaration is None:
-            function_help = getattr(ctx, "function_help", None)
-            text = function_help(str(name)) if callable(function_help) else None
-            if text:
-                ctx.write_object(text)
+            function = runtime.function_help(ctx, str(name))
+            if function is not None:
+                comment, function_declaration = function
+                syntax = ps_help.syntax_lines(function_declaration) if function_declaration is not None else []
+                ctx.write_object(ps_help.render_comment_help(
+                    str(name), ps_help.parse_comment_help(comment or ""), syntax, self._view(ctx)))
                 return
             matches = [d for d in table if _like(d.name, str(name))] if _wild(str(name)) else []
             if matches:
@@ -197,11 +199,14 @@ class GetHelp(Cmdlet):
                 return
             ctx.write_object(text)
             return
-        view = "default"
+        ctx.write_object(ps_help.render_help(declaration, self._view(ctx), version, _enum_names(ctx)))
+
+    @staticmethod
+    def _view(ctx: CmdletContext) -> str:
         for switch_name, chosen in (("Full", "full"), ("Detailed", "detailed"), ("Examples", "examples")):
             if ctx.bound.get(switch_name):
-                view = chosen
-        ctx.write_object(ps_help.render_help(declaration, view, version, _enum_names(ctx)))
+                return chosen
+        return "default"
 
 
 _ABOUT_HELP = """

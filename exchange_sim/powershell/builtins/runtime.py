@@ -126,6 +126,19 @@ def functions(ctx: CmdletContext) -> dict[str, Any]:
     return {}
 
 
+def function_help(ctx: CmdletContext, name: str) -> tuple[str | None, Any] | None:
+    """(help comment, declaration or None) of a script function, or None when there is no such function."""
+    lookup = getattr(ctx, "get_function", None)
+    if not callable(lookup):
+        return None
+    found = lookup(name)
+    if found is None:
+        return None
+    body = getattr(found, "body", None) or getattr(found, "ast", None) or found
+    comment = getattr(body, "help_comment", None)
+    return comment, getattr(found, "declaration", None)
+
+
 def set_strict_mode(ctx: CmdletContext, version: int | None) -> None:
     _member(ctx, "set_strict_mode")(version)
 
