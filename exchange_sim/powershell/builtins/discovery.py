@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
-from typing import Any, ClassVar, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable, Mapping
 
 from exchange_sim.powershell import help as ps_help
 from exchange_sim.powershell.builtins import records, runtime
@@ -73,9 +74,8 @@ def _names(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(v) for v in [value]]
 
 
-def _all_commands(ctx: CmdletContext) -> list[CommandInfo]:
-    table = runtime.commands(ctx)
-    version = runtime.product_version(ctx)
+def command_infos(table: Any, version: str | None = None, functions: Iterable[str] = ()) -> list[CommandInfo]:
+    """Every command of a command table as Get-Command sees it (cmdlets, aliases, script functions)."""
     infos: list[CommandInfo] = []
     for declaration in table:
         if version is not None and declaration.versions is not None and version not in declaration.versions:
@@ -86,9 +86,54 @@ def _all_commands(ctx: CmdletContext) -> list[CommandInfo]:
         resolved = table.resolve(target)
         original = next((a for a in (resolved.aliases if resolved else ()) if a.lower() == alias), alias)
         infos.append(CommandInfo(original, "Alias", resolved.module if resolved else "", target, resolved, target))
-    for name in runtime.functions(ctx):
+    for name in functions:
         infos.append(CommandInfo(name, "Function", "", ""))
     return infos
+
+
+@dataclass(frozen=True)
+class CommandQuery:
+    """Get-Command's filters."""
+
+    names: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    modules: tuple[str, ...] = ()
+    command_types: tuple[str, ...] = ()
+    total_count: int | None = None
+
+
+def find_commands(infos: list[CommandInfo], query: CommandQuery) -> tuple[list[CommandInfo], list[str]]:
+    """(matching commands in Get-Command's order, names given without wildcards that matched nothing)."""
+    missing: list[str] = []
+    chosen: list[CommandInfo] = []
+    if query.names:
+        for name in query.names:
+            hits = [i for i in infos if _like(i.name, name)]
+            if not _wild(name) and not hits:
+                missing.append(name)
+            chosen += [h for h in hits if h not in chosen]
+    else:
+        chosen = list(infos)
+    types = {t.lower() for t in query.command_types} - {"all"}
+    if types:
+        chosen = [i for i in chosen if i.command_type.lower() in types]
+    if query.modules:
+        chosen = [i for i in chosen if any(_like(i.module, m) for m in query.modules)]
+    if query.verbs:
+        chosen = [i for i in chosen if "-" in i.name and any(_like(i.name.split("-", 1)[0], v) for v in query.verbs)]
+    if query.nouns:
+        chosen = [i for i in chosen if "-" in i.name and any(_like(i.name.split("-", 1)[1], n) for n in query.nouns)]
+    if not query.names:
+        # 5.1 lists by CommandType (Alias, Function, Cmdlet), then by name
+        chosen.sort(key=lambda i: (_COMMAND_TYPES.index(i.command_type), i.name.lower()))
+    if query.total_count is not None and query.total_count >= 0:
+        chosen = chosen[: query.total_count]
+    return chosen, missing
+
+
+def _all_commands(ctx: CmdletContext) -> list[CommandInfo]:
+    return command_infos(runtime.commands(ctx), runtime.product_version(ctx), runtime.functions(ctx))
 
 
 def _enum_names(ctx: CmdletContext) -> ps_help.EnumNames | None:
@@ -109,35 +154,18 @@ def _not_recognized(ctx: CmdletContext, name: str) -> None:
 
 class GetCommand(Cmdlet):
     def end(self, ctx: CmdletContext) -> None:
-        infos = _all_commands(ctx)
-        names = _names(ctx.bound.get("Name"))
-        types = {t.lower() for t in _names(ctx.bound.get("CommandType"))} - {"all"}
-        modules = _names(ctx.bound.get("Module"))
-        verbs = _names(ctx.bound.get("Verb"))
-        nouns = _names(ctx.bound.get("Noun"))
-        chosen: list[CommandInfo] = []
-        if names:
-            for name in names:
-                hits = [i for i in infos if _like(i.name, name)]
-                if not _wild(name) and not hits:
-                    _not_recognized(ctx, name)
-                chosen += [h for h in hits if h not in chosen]
-        else:
-            chosen = list(infos)
-        if types:
-            chosen = [i for i in chosen if i.command_type.lower() in types]
-        if modules:
-            chosen = [i for i in chosen if any(_like(i.module, m) for m in modules)]
-        if verbs:
-            chosen = [i for i in chosen if "-" in i.name and any(_like(i.name.split("-", 1)[0], v) for v in verbs)]
-        if nouns:
-            chosen = [i for i in chosen if "-" in i.name and any(_like(i.name.split("-", 1)[1], n) for n in nouns)]
-        if not names:
-            # 5.1 lists by CommandType (Alias, Function, Cmdlet), then by name
-            chosen.sort(key=lambda i: (_COMMAND_TYPES.index(i.command_type), i.name.lower()))
         total = ctx.bound.get("TotalCount")
-        if total is not None and int(total) >= 0:
-            chosen = chosen[: int(total)]
+        query = CommandQuery(
+            names=tuple(_names(ctx.bound.get("Name"))),
+            verbs=tuple(_names(ctx.bound.get("Verb"))),
+            nouns=tuple(_names(ctx.bound.get("Noun"))),
+            modules=tuple(_names(ctx.bound.get("Module"))),
+            command_types=tuple(_names(ctx.bound.get("CommandType"))),
+            total_count=None if total is None else int(total),
+        )
+        chosen, missing = find_commands(_all_commands(ctx), query)
+        for name in missing:
+            _not_recognized(ctx, name)
         for info in chosen:
             if ctx.bound.get("Syntax"):
                 ctx.write_object(info.definition if info.command_type != "Alias" else info.resolved)
