@@ -77,24 +77,37 @@ class MeasureObject(Cmdlet):
             ctx.write_object(self._measure(ctx, name, values))
 
     def _measure(self, ctx: CmdletContext, name: str, values: list[Any]) -> GenericMeasureInfo:
-        wants = {k: bool(ctx.bound.get(k)) for k in ("Sum", "Average", "Maximum", "Minimum")}
-        numbers: list[float] = []
-        if wants["Sum"] or wants["Average"]:
-            for value in values:
-                number = _number(value)
-                if number is None:
-                    records.write(ctx, f'Input object "{to_string(value)}" is not numeric.', "NonNumericInputObject",
-                                  "InvalidType", value, "System.Management.Automation.PSInvalidOperationException")
-                    continue
-                numbers.append(number)
-        total = sum(numbers) if wants["Sum"] else None
-        average = (sum(numbers) / len(numbers) if numbers else None) if wants["Average"] else None
-        ranked = sorted((v for v in values if v is not None), key=functools.cmp_to_key(compare_values))
-        as_number = lambda v: _number(v) if _number(v) is not None else v  # noqa: E731 - numbers print as doubles
-        maximum = as_number(ranked[-1]) if wants["Maximum"] and ranked else None
-        minimum = as_number(ranked[0]) if wants["Minimum"] and ranked else None
+        wants = frozenset(k for k in ("Sum", "Average", "Maximum", "Minimum") if ctx.bound.get(k))
         count = len(values) if self.names else self.count
-        return GenericMeasureInfo(count, average, total, maximum, minimum, name or None)
+        info, not_numeric = measure(values, wants, count, name or None)
+        for value in not_numeric:
+            records.write(ctx, f'Input object "{to_string(value)}" is not numeric.', "NonNumericInputObject",
+                          "InvalidType", value, "System.Management.Automation.PSInvalidOperationException")
+        return info
+
+
+def measure(values: list[Any], wants: frozenset[str], count: int, prop: str | None) -> tuple[GenericMeasureInfo, list[Any]]:
+    """Measure-Object's statistics (as doubles, like 5.1) and the values that were not numeric."""
+    numbers: list[float] = []
+    not_numeric: list[Any] = []
+    if "Sum" in wants or "Average" in wants:
+        for value in values:
+            number = _number(value)
+            if number is None:
+                not_numeric.append(value)
+            else:
+                numbers.append(number)
+    total = sum(numbers) if "Sum" in wants else None
+    average = (sum(numbers) / len(numbers) if numbers else None) if "Average" in wants else None
+    ranked = sorted((v for v in values if v is not None), key=functools.cmp_to_key(compare_values))
+
+    def shown(value: Any) -> Any:
+        number = _number(value)
+        return value if number is None else number
+
+    maximum = shown(ranked[-1]) if "Maximum" in wants and ranked else None
+    minimum = shown(ranked[0]) if "Minimum" in wants and ranked else None
+    return GenericMeasureInfo(count, average, total, maximum, minimum, prop), not_numeric
 
 
 class CompareObject(Cmdlet):
@@ -108,24 +121,12 @@ class CompareObject(Cmdlet):
 
     def end(self, ctx: CmdletContext) -> None:
         names = [str(n) for n in _as_list(ctx.bound.get("Property"))]
-        case_sensitive = bool(ctx.bound.get("CaseSensitive"))
-        key = (lambda o: [read_property(o, n) for n in names]) if names else (lambda o: [o])
-        matched = [False] * len(self.reference)
-        ref_keys = [key(r) for r in self.reference]
-        for item in self.difference:
-            item_key = key(item)
-            hit = next((i for i, k in enumerate(ref_keys) if not matched[i] and _equal(k, item_key, case_sensitive)), None)
-            if hit is None:
-                if not ctx.bound.get("ExcludeDifferent"):
-                    self._write(ctx, item, names, "=>")
-            else:
-                matched[hit] = True
-                if ctx.bound.get("IncludeEqual"):
-                    self._write(ctx, item, names, "==")
-        if not ctx.bound.get("ExcludeDifferent"):
-            for index, item in enumerate(self.reference):
-                if not matched[index]:
-                    self._write(ctx, item, names, "<=")
+        for item, side in compare_sides(self.reference, self.difference, names, bool(ctx.bound.get("CaseSensitive"))):
+            if side == "==" and not ctx.bound.get("IncludeEqual"):
+                continue
+            if side != "==" and ctx.bound.get("ExcludeDifferent"):
+                continue
+            self._write(ctx, item, names, side)
 
     @staticmethod
     def _write(ctx: CmdletContext, item: Any, names: list[str], side: str) -> None:
@@ -140,6 +141,27 @@ class CompareObject(Cmdlet):
             result.add_property("InputObject", item)
         result.add_property("SideIndicator", side)
         ctx.write_object(result)
+
+
+def compare_sides(reference: list[Any], difference: list[Any], names: list[str],
+                  case_sensitive: bool = False) -> list[tuple[Any, str]]:
+    """Compare-Object's verdicts in its output order: each difference item in turn (`==` when it matches
+    a not yet matched reference item, else `=>`), then the unmatched reference items (`<=`)."""
+    key = (lambda o: [read_property(o, n) for n in names]) if names else (lambda o: [o])
+    matched = [False] * len(reference)
+    reference_keys = [key(r) for r in reference]
+    verdicts: list[tuple[Any, str]] = []
+    for item in difference:
+        item_key = key(item)
+        hit = next((i for i, k in enumerate(reference_keys) if not matched[i] and _equal(k, item_key, case_sensitive)),
+                   None)
+        if hit is None:
+            verdicts.append((item, "=>"))
+        else:
+            matched[hit] = True
+            verdicts.append((item, "=="))
+    verdicts += [(item, "<=") for index, item in enumerate(reference) if not matched[index]]
+    return verdicts
 
 
 def _equal(a: list[Any], b: list[Any], case_sensitive: bool) -> bool:
