@@ -65,17 +65,11 @@ class SelectObject(Cmdlet):
         chosen = self.held
         if self.index is not None:
             chosen = [chosen[i] for i in self.index if -len(chosen) <= i < len(chosen)]
-        chosen = chosen[self.skip :]
-        if self.skip_last:
-            chosen = chosen[: max(len(chosen) - self.skip_last, 0)]
-        if self.first is not None or self.last is not None:
-            head = chosen[: self.first] if self.first is not None else []
-            tail = chosen[len(chosen) - self.last :] if self.last is not None and self.last > 0 else []
-            chosen = head + tail if self.first is not None else tail
         shaped = [self._shape(ctx, t) for t in chosen]
         if self.unique:
+            # -Unique filters as objects arrive, so -First/-Last count distinct objects
             shaped = _unique(shaped)
-        for value in shaped:
+        for value in window(shaped, self.first, self.last, self.skip, self.skip_last):
             self._write(ctx, value)
 
     def _emit(self, ctx: CmdletContext, target: Any) -> None:
@@ -107,6 +101,20 @@ class SelectObject(Cmdlet):
                                   else read_property(target, spec.name))
         _retype(selected, target)
         return ("object", selected)
+
+
+def window(items: list[Any], first: int | None, last: int | None, skip: int = 0, skip_last: int = 0) -> list[Any]:
+    """-Skip, then -SkipLast, then -First and/or -Last (both: the head followed by the tail)."""
+    chosen = items[max(skip, 0):]
+    if skip_last > 0:
+        chosen = chosen[: max(len(chosen) - skip_last, 0)]
+    if first is None and last is None:
+        return chosen
+    head = chosen[: max(first, 0)] if first is not None else []
+    tail = chosen[max(len(chosen) - last, 0):] if last is not None and last > 0 else []
+    if first is not None and last is not None and len(head) + len(tail) > len(chosen):
+        return chosen
+    return head + tail
 
 
 def _retype(selected: Any, source: Any) -> None:

@@ -92,3 +92,17 @@ def test_measure_info_has_powershells_property_order() -> None:
 def test_match_info_of_piped_text_prints_the_line_and_of_a_file_its_path() -> None:
     assert str(MatchInfo("abc", 1, "b", True, ["b"])) == "abc"
     assert str(MatchInfo("abc", 7, "b", True, ["b"], "C:\\logs\\a.txt")) == "C:\\logs\\a.txt:7:abc"
+
+
+def test_select_window_skip_first_last() -> None:
+    from exchange_sim.powershell.builtins.selecting import window
+
+    items = list(range(1, 11))
+    assert window(items, 3, None) == [1, 2, 3]
+    assert window(items, None, 2) == [9, 10]
+    assert window(items, None, None, skip=8) == [9, 10]
+    assert window(items, 2, None, skip=1) == [2, 3]
+    assert window(items, None, None, skip_last=8) == [1, 2]
+    assert window(items, 1, 1) == [1, 10]
+    assert window([1, 2], 5, 5) == [1, 2]
+    assert window(items, None, 0) == []
