@@ -30,7 +30,7 @@ class GetDate(Cmdlet):
                                   f"{low if number < low else high} and then try the command again.",
                                   "ParameterArgumentValidationError", "InvalidData", number,
                                   "System.Management.Automation.ParameterBindingValidationException")
-                value = _replace(value, name, number)
+                value = with_part(value, name, number)
         if "Format" in ctx.bound and ctx.bound["Format"] is not None:
             ctx.write_object(format_date(value, str(ctx.bound["Format"])))
         elif "UFormat" in ctx.bound:
@@ -40,7 +40,7 @@ class GetDate(Cmdlet):
             ctx.write_object(value)
 
 
-def _replace(value: datetime.datetime, name: str, number: int) -> datetime.datetime:
+def with_part(value: datetime.datetime, name: str, number: int) -> datetime.datetime:
     if name == "Millisecond":
         return value.replace(microsecond=number * 1000 + value.microsecond % 1000)
     if name == "Day":

@@ -93,15 +93,11 @@ class WhereObject(Cmdlet):
 
 class ForEachObject(Cmdlet):
     def begin(self, ctx: CmdletContext) -> None:
-        self.begin_block: Any = ctx.bound.get("Begin")
-        self.end_block: Any = ctx.bound.get("End")
-        blocks = list(_as_list(ctx.bound.get("Process"))) + list(_as_list(ctx.bound.get("RemainingScripts")))
-        # Unnamed blocks: two are begin+process, three or more are begin, process…, end (as 5.1 does).
-        if "Begin" not in ctx.bound and "End" not in ctx.bound and len(blocks) >= 2:
-            self.begin_block = blocks.pop(0)
-            if len(blocks) >= 2:
-                self.end_block = blocks.pop()
-        self.process_blocks = blocks
+        self.begin_block, self.process_blocks, self.end_block = assign_blocks(
+            ctx.bound.get("Begin"),
+            _as_list(ctx.bound.get("Process")) + _as_list(ctx.bound.get("RemainingScripts")),
+            ctx.bound.get("End"),
+        )
         if self.begin_block is not None:
             self._emit(ctx, runtime.run_scriptblock(ctx, self.begin_block))
 
@@ -143,6 +139,17 @@ class ForEachObject(Cmdlet):
             target,
             "System.Management.Automation.PSArgumentException",
         )
+
+
+def assign_blocks(begin: Any, blocks: list[Any], end: Any) -> tuple[Any, list[Any], Any]:
+    """(begin, process blocks, end) of ForEach-Object. Without -Begin/-End, two unnamed blocks are
+    begin + process and three or more are begin, process…, end (5.1's rule)."""
+    blocks = list(blocks)
+    if begin is None and end is None and len(blocks) >= 2:
+        begin = blocks.pop(0)
+        if len(blocks) >= 2:
+            end = blocks.pop()
+    return begin, blocks, end
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -106,3 +106,21 @@ def test_select_window_skip_first_last() -> None:
     assert window(items, 1, 1) == [1, 10]
     assert window([1, 2], 5, 5) == [1, 2]
     assert window(items, None, 0) == []
+
+
+def test_foreach_object_unnamed_blocks_are_assigned_like_5_1() -> None:
+    from exchange_sim.powershell.builtins.filtering import assign_blocks
+
+    assert assign_blocks(None, ["p"], None) == (None, ["p"], None)
+    assert assign_blocks(None, ["b", "p"], None) == ("b", ["p"], None)
+    assert assign_blocks(None, ["b", "p1", "p2", "e"], None) == ("b", ["p1", "p2"], "e")
+    assert assign_blocks("B", ["p1", "p2"], None) == ("B", ["p1", "p2"], None)
+
+
+def test_get_date_parts_replace_and_clamp_like_dotnet() -> None:
+    from exchange_sim.powershell.builtins.dates import with_part
+
+    moment = datetime.datetime(2026, 1, 31, 10, 0, 0)
+    assert with_part(moment, "Month", 2) == datetime.datetime(2026, 2, 28, 10, 0, 0)
+    assert with_part(moment, "Millisecond", 250).microsecond == 250000
+    assert with_part(datetime.datetime(2026, 2, 1), "Day", 30) == datetime.datetime(2026, 3, 2)
