@@ -41,6 +41,7 @@ class GetDate(Cmdlet):
 
 
 def with_part(value: datetime.datetime, name: str, number: int) -> datetime.datetime:
+    """`value` with one part replaced the way Get-Date does it (.NET AddMonths/AddDays: clamped, rolled)."""
     if name == "Millisecond":
         return value.replace(microsecond=number * 1000 + value.microsecond % 1000)
     if name == "Day":

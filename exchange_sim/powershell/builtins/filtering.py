@@ -10,7 +10,7 @@ from exchange_sim.powershell.builtins.declaring import CORE, implementing, param
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, ParameterDeclaration
 from exchange_sim.powershell.values.conversions import to_bool
 from exchange_sim.powershell.values.objects import get_method, get_property, property_names
-from exchange_sim.powershell.values.operators import compare
+from exchange_sim.powershell.values.operators import binary_op, compare
 
 # (switch name, case-sensitive?, operator, set name, aliases) — Where-Object's comparison sets.
 _OPERATORS: tuple[tuple[str, bool, str, str, tuple[str, ...]], ...] = (
@@ -68,6 +68,20 @@ def _property_value(target: Any, name: str) -> Any:
         return None
 
 
+def where_matches(value: Any, set_name: str, operand: Any, explicit: bool = True) -> bool:
+    """The simplified Where-Object test for one property value; in EqualSet without -Value (or -EQ)
+    the property's own truth decides (`Where-Object Enabled`)."""
+    for _, case_sensitive, operator, operator_set, _ in _OPERATORS:
+        if operator_set != set_name:
+            continue
+        if set_name == "EqualSet" and not explicit:
+            return to_bool(value)
+        if operator in ("-is", "-isnot"):
+            return to_bool(binary_op(operator, value, operand))
+        return to_bool(compare(operator, value, operand, case_sensitive=case_sensitive))
+    return to_bool(value)
+
+
 class WhereObject(Cmdlet):
     def process(self, ctx: CmdletContext) -> None:
         target = ctx.bound.get("InputObject")
@@ -82,13 +96,8 @@ class WhereObject(Cmdlet):
     @staticmethod
     def _compare(ctx: CmdletContext, target: Any) -> bool:
         value = _property_value(target, str(ctx.bound["Property"]))
-        for name, case_sensitive, operator, set_name, _ in _OPERATORS:
-            if set_name != ctx.parameter_set_name:
-                continue
-            if set_name == "EqualSet" and "Value" not in ctx.bound and not ctx.bound.get("EQ"):
-                return to_bool(value)
-            return to_bool(compare(operator, value, ctx.bound.get("Value"), case_sensitive=case_sensitive))
-        return to_bool(value)
+        explicit = "Value" in ctx.bound or bool(ctx.bound.get("EQ"))
+        return where_matches(value, ctx.parameter_set_name, ctx.bound.get("Value"), explicit)
 
 
 class ForEachObject(Cmdlet):

@@ -124,3 +124,18 @@ def test_get_date_parts_replace_and_clamp_like_dotnet() -> None:
     assert with_part(moment, "Month", 2) == datetime.datetime(2026, 2, 28, 10, 0, 0)
     assert with_part(moment, "Millisecond", 250).microsecond == 250000
     assert with_part(datetime.datetime(2026, 2, 1), "Day", 30) == datetime.datetime(2026, 3, 2)
+
+
+def test_where_simplified_comparisons() -> None:
+    from exchange_sim.powershell.builtins.filtering import where_matches
+
+    assert where_matches("Valid", "EqualSet", "valid")
+    assert not where_matches("Valid", "CaseSensitiveEqualSet", "valid")
+    assert where_matches(30, "LessThanSet", "31")
+    assert where_matches("IIS, SMTP", "LikeSet", "*SMTP*")
+    assert where_matches("IIS, SMTP", "MatchSet", "iis")
+    assert where_matches(["IIS", "SMTP"], "ContainsSet", "smtp")
+    assert where_matches("IIS", "InSet", ["iis", "pop"])
+    assert not where_matches("", "EqualSet", None, explicit=False)
+    assert where_matches(True, "EqualSet", None, explicit=False)
+    assert where_matches("x", "IsSet", "string")
