@@ -53,6 +53,20 @@ def _key_compare(case_sensitive: bool, descending: list[bool]) -> Callable[[Any,
     return compare
 
 
+def sort_items(items: list[Any], keys: list[list[Any]], descending: list[bool], case_sensitive: bool = False,
+               unique: bool = False) -> list[Any]:
+    """Sort-Object: a stable sort on the key lists; -Unique keeps the first of each run of equal keys."""
+    keyed = sorted(zip(keys, items), key=functools.cmp_to_key(_key_compare(case_sensitive, descending)))
+    if unique:
+        same = _key_compare(case_sensitive, [False] * len(descending))
+        kept: list[tuple[list[Any], Any]] = []
+        for entry in keyed:
+            if not kept or same(kept[-1], entry) != 0:
+                kept.append(entry)
+        keyed = kept
+    return [item for _, item in keyed]
+
+
 class SortObject(Cmdlet):
     def begin(self, ctx: CmdletContext) -> None:
         self.items: list[Any] = []
@@ -67,18 +81,11 @@ class SortObject(Cmdlet):
 
     def end(self, ctx: CmdletContext) -> None:
         default_descending = bool(ctx.bound.get("Descending"))
-        case_sensitive = bool(ctx.bound.get("CaseSensitive"))
         specs = self.specs or [PropertySpec("", None)]
         descending = [self._descending(spec, default_descending) for spec in specs]
-        keyed = [([self._key(ctx, spec, item) for spec in specs], item) for item in self.items]
-        keyed.sort(key=functools.cmp_to_key(_key_compare(case_sensitive, descending)))
-        if ctx.bound.get("Unique"):
-            unique: list[tuple[list[Any], Any]] = []
-            for entry in keyed:
-                if not unique or _key_compare(case_sensitive, [False] * len(specs))(unique[-1], entry) != 0:
-                    unique.append(entry)
-            keyed = unique
-        for _, item in keyed:
+        keys = [[self._key(ctx, spec, item) for spec in specs] for item in self.items]
+        for item in sort_items(self.items, keys, descending, bool(ctx.bound.get("CaseSensitive")),
+                               bool(ctx.bound.get("Unique"))):
             ctx.write_object(item)
 
     @staticmethod
@@ -116,9 +123,24 @@ class GroupInfo:
         return "Microsoft.PowerShell.Commands.GroupInfo"
 
 
+def group_items(items: list[Any], keys: list[list[Any]], case_sensitive: bool = False) -> list[GroupInfo]:
+    """Group-Object's groups, in order of first appearance (5.1 does not sort them); the name is the key
+    values' text joined by ", "."""
+    groups: dict[tuple[str, ...], GroupInfo] = {}
+    for item, values in zip(items, keys):
+        texts = tuple(to_string(v) if v is not None else "" for v in values)
+        key = texts if case_sensitive else tuple(t.lower() for t in texts)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = GroupInfo(", ".join(texts), values)
+        group.group.append(item)
+    return list(groups.values())
+
+
 class GroupObject(Cmdlet):
     def begin(self, ctx: CmdletContext) -> None:
-        self.groups: dict[tuple[str, ...], GroupInfo] = {}
+        self.items: list[Any] = []
+        self.keys: list[list[Any]] = []
         try:
             self.specs = parse_specs(_as_list(ctx.bound.get("Property")), SELECT_KEYS[2:])
         except PropertySpecError as error:
@@ -128,28 +150,19 @@ class GroupObject(Cmdlet):
         if "InputObject" not in ctx.bound:
             return
         item = ctx.bound["InputObject"]
-        values = [evaluate(ctx, spec, item) for spec in self.specs] if self.specs else [item]
-        texts = tuple(to_string(v) if v is not None else "" for v in values)
-        key = texts if ctx.bound.get("CaseSensitive") else tuple(t.lower() for t in texts)
-        group = self.groups.get(key)
-        if group is None:
-            group = self.groups[key] = GroupInfo(", ".join(texts), values)
-        group.group.append(item)
+        self.items.append(item)
+        self.keys.append([evaluate(ctx, spec, item) for spec in self.specs] if self.specs else [item])
 
     def end(self, ctx: CmdletContext) -> None:
-        # 5.1 sorts the groups by their key values before writing them
-        ordered = sorted(
-            self.groups.values(),
-            key=functools.cmp_to_key(lambda a, b: _compare_lists(a.values, b.values, bool(ctx.bound.get("CaseSensitive")))),
-        )
+        groups = group_items(self.items, self.keys, bool(ctx.bound.get("CaseSensitive")))
         if ctx.bound.get("AsHashTable"):
             table = Hashtable()
-            for group in ordered:
+            for group in groups:
                 key = group.name if ctx.bound.get("AsString") or len(group.values) != 1 else group.values[0]
                 table[key] = group.group
             ctx.write_object(table)
             return
-        for group in ordered:
+        for group in groups:
             group.no_element = bool(ctx.bound.get("NoElement"))
             ctx.write_object(group)
 

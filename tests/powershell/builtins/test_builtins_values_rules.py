@@ -139,3 +139,21 @@ def test_where_simplified_comparisons() -> None:
     assert not where_matches("", "EqualSet", None, explicit=False)
     assert where_matches(True, "EqualSet", None, explicit=False)
     assert where_matches("x", "IsSet", "string")
+
+
+def test_sort_items_descending_per_key_and_unique() -> None:
+    from exchange_sim.powershell.builtins.ordering import sort_items
+
+    items = ["b", "A", "a", "c"]
+    assert sort_items(items, [[i] for i in items], [False], unique=True) == ["A", "b", "c"]
+    rows = [("x", 2), ("y", 1), ("x", 1)]
+    keys = [[name, number] for name, number in rows]
+    assert sort_items(rows, keys, [False, True]) == [("x", 2), ("x", 1), ("y", 1)]
+
+
+def test_group_items_keep_first_appearance_order_and_ignore_case() -> None:
+    from exchange_sim.powershell.builtins.ordering import group_items
+
+    groups = group_items(["b", "a", "B"], [["b"], ["a"], ["B"]])
+    assert [(g.name, len(g.group)) for g in groups] == [("b", 2), ("a", 1)]
+    assert [g.name for g in group_items(["b", "B"], [["b"], ["B"]], case_sensitive=True)] == ["b", "B"]
