@@ -15,7 +15,7 @@ from exchange_sim.powershell.builtins.content_encoding import (
     is_byte_encoding,
     split_lines,
 )
-from exchange_sim.powershell.builtins.conversion import _TableGathering, csv_lines, objects_from_csv
+from exchange_sim.powershell.builtins.conversion import TableGathering, csv_lines, objects_from_csv
 from exchange_sim.powershell.builtins.csv_layout import parse_csv
 from exchange_sim.powershell.builtins.declaring import MANAGEMENT, UTILITY, implementing, param, switch
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
@@ -145,7 +145,7 @@ class OutFile(Cmdlet):
         runtime.write_file(ctx, path, data, append=append)
 
 
-class ExportCsv(_TableGathering):
+class ExportCsv(TableGathering):
     def end(self, ctx: CmdletContext) -> None:
         names, rows = self.table(ctx)
         (path,) = _paths(ctx)[:1] or [""]

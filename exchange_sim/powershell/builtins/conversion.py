@@ -11,6 +11,7 @@ from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, pa
 from exchange_sim.powershell.builtins.html_layout import HtmlRequest, html_lines
 from exchange_sim.powershell.builtins.json_layout import ObjectReader, to_json
 from exchange_sim.powershell.builtins.properties import (
+    as_list,
     SELECT_KEYS,
     PropertySpecError,
     evaluate,
@@ -91,13 +92,13 @@ class ConvertFromJson(Cmdlet):
         ctx.write_object(_from_json(parsed))
 
 
-class _TableGathering(Cmdlet):
+class TableGathering(Cmdlet):
     """Collects objects and the column names of the first one (as the CSV and HTML writers do)."""
 
     def begin(self, ctx: CmdletContext) -> None:
         self.items: list[Any] = []
         try:
-            self.specs = parse_specs(_as_list(ctx.bound.get("Property")), SELECT_KEYS)
+            self.specs = parse_specs(as_list(ctx.bound.get("Property")), SELECT_KEYS)
         except PropertySpecError as error:
             records.throw(ctx, str(error), error.error_id, "InvalidArgument", net_type="System.NotSupportedException")
 
@@ -134,7 +135,7 @@ def csv_lines(ctx: CmdletContext, items: list[Any], names: list[str], rows: list
     return lines
 
 
-class ConvertToCsv(_TableGathering):
+class ConvertToCsv(TableGathering):
     def end(self, ctx: CmdletContext) -> None:
         names, rows = self.table(ctx)
         for line in csv_lines(ctx, self.items, names, rows):
@@ -163,13 +164,13 @@ class ConvertFromCsv(Cmdlet):
         self.lines += [to_string(v) for v in value] if isinstance(value, (list, tuple)) else [to_string(value)]
 
     def end(self, ctx: CmdletContext) -> None:
-        header = [str(h) for h in _as_list(ctx.bound.get("Header"))] or None
+        header = [str(h) for h in as_list(ctx.bound.get("Header"))] or None
         table = parse_csv("\n".join(self.lines), str(ctx.bound.get("Delimiter") or ","), header)
         for item in objects_from_csv(table):
             ctx.write_object(item)
 
 
-class ConvertToHtml(_TableGathering):
+class ConvertToHtml(TableGathering):
     def end(self, ctx: CmdletContext) -> None:
         names, rows = self.table(ctx)
         request = HtmlRequest(
@@ -193,11 +194,6 @@ def _lines(value: Any) -> tuple[str, ...] | None:
         return None
     return tuple(to_string(v) for v in value) if isinstance(value, (list, tuple)) else (to_string(value),)
 
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 _CSV_SETS = ("Delimiter", "UseCulture")

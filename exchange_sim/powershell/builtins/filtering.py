@@ -7,6 +7,7 @@ from typing import Any
 
 from exchange_sim.powershell.builtins import records, runtime
 from exchange_sim.powershell.builtins.declaring import CORE, implementing, param
+from exchange_sim.powershell.builtins.properties import as_list
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, ParameterDeclaration
 from exchange_sim.powershell.values.conversions import to_bool
 from exchange_sim.powershell.values.objects import get_method, get_property, property_names
@@ -104,7 +105,7 @@ class ForEachObject(Cmdlet):
     def begin(self, ctx: CmdletContext) -> None:
         self.begin_block, self.process_blocks, self.end_block = assign_blocks(
             ctx.bound.get("Begin"),
-            _as_list(ctx.bound.get("Process")) + _as_list(ctx.bound.get("RemainingScripts")),
+            as_list(ctx.bound.get("Process")) + as_list(ctx.bound.get("RemainingScripts")),
             ctx.bound.get("End"),
         )
         if self.begin_block is not None:
@@ -132,7 +133,7 @@ class ForEachObject(Cmdlet):
         name = str(ctx.bound["MemberName"])
         if target is None:
             return
-        arguments = list(_as_list(ctx.bound.get("ArgumentList")))
+        arguments = list(as_list(ctx.bound.get("ArgumentList")))
         if not arguments and any(n.lower() == name.lower() for n in property_names(target)):
             ctx.write_object(get_property(target, name), enumerate_collection=True)
             return
@@ -160,13 +161,6 @@ def assign_blocks(begin: Any, blocks: list[Any], end: Any) -> tuple[Any, list[An
             end = blocks.pop()
     return begin, blocks, end
 
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    return [value]
 
 
 DECLARATIONS = (

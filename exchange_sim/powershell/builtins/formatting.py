@@ -15,6 +15,7 @@ from typing import Any
 from exchange_sim.powershell.builtins import records, runtime
 from exchange_sim.powershell.builtins.declaring import CORE, UTILITY, implementing, param, switch
 from exchange_sim.powershell.builtins.properties import (
+    as_list,
     FORMAT_LIST_KEYS,
     FORMAT_TABLE_KEYS,
     PropertySpec,
@@ -34,11 +35,6 @@ from exchange_sim.powershell.values.objects import Hashtable, property_names, ty
 
 DEFAULT_WIDTH = 120
 
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def _width(ctx: CmdletContext) -> int:
@@ -85,7 +81,7 @@ class _Gathering(Cmdlet):
     def begin(self, ctx: CmdletContext) -> None:
         self.items: list[Any] = []
         try:
-            self.specs = parse_specs(_as_list(ctx.bound.get("Property")), self.keys)
+            self.specs = parse_specs(as_list(ctx.bound.get("Property")), self.keys)
         except PropertySpecError as error:
             records.throw(ctx, str(error), error.error_id, "InvalidArgument", net_type="System.NotSupportedException")
 

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Mapping
 from exchange_sim.powershell.builtins import records
 from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, param, switch
 from exchange_sim.powershell.builtins.ordering import compare_values
-from exchange_sim.powershell.builtins.properties import read_property
+from exchange_sim.powershell.builtins.properties import as_list, read_property
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
 from exchange_sim.powershell.values.conversions import to_string
 from exchange_sim.powershell.values.objects import PSObject, property_names
@@ -45,7 +45,7 @@ def _number(value: Any) -> float | None:
 
 class MeasureObject(Cmdlet):
     def begin(self, ctx: CmdletContext) -> None:
-        self.names = [str(n) for n in _as_list(ctx.bound.get("Property"))]
+        self.names = [str(n) for n in as_list(ctx.bound.get("Property"))]
         self.values: dict[str, list[Any]] = {n: [] for n in self.names} or {"": []}
         self.count = 0
         self.found: set[str] = set()
@@ -112,15 +112,15 @@ def measure(values: list[Any], wants: frozenset[str], count: int, prop: str | No
 
 class CompareObject(Cmdlet):
     def begin(self, ctx: CmdletContext) -> None:
-        self.reference = _as_list(ctx.bound.get("ReferenceObject"))
+        self.reference = as_list(ctx.bound.get("ReferenceObject"))
         self.difference: list[Any] = []
 
     def process(self, ctx: CmdletContext) -> None:
         if "DifferenceObject" in ctx.bound:
-            self.difference += _as_list(ctx.bound["DifferenceObject"])
+            self.difference += as_list(ctx.bound["DifferenceObject"])
 
     def end(self, ctx: CmdletContext) -> None:
-        names = [str(n) for n in _as_list(ctx.bound.get("Property"))]
+        names = [str(n) for n in as_list(ctx.bound.get("Property"))]
         for item, side in compare_sides(self.reference, self.difference, names, bool(ctx.bound.get("CaseSensitive"))):
             if side == "==" and not ctx.bound.get("IncludeEqual"):
                 continue
@@ -167,11 +167,6 @@ def compare_sides(reference: list[Any], difference: list[Any], names: list[str],
 def _equal(a: list[Any], b: list[Any], case_sensitive: bool) -> bool:
     return all(compare_values(x, y, case_sensitive) == 0 for x, y in zip(a, b))
 
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 DECLARATIONS = (

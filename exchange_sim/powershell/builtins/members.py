@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Mapping
 
 from exchange_sim.powershell.builtins import records, runtime
 from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, param, switch
+from exchange_sim.powershell.builtins.properties import as_list
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
 from exchange_sim.powershell.values.dotnet.statics import construct
 from exchange_sim.powershell.values.errors import DotNetException, MethodException, RuntimeException
@@ -109,7 +110,7 @@ class NewObject(Cmdlet):
                           "NoCOMClassIdentified", "ResourceUnavailable", None,
                           "System.Runtime.InteropServices.COMException")
         type_name = str(ctx.bound["TypeName"])
-        arguments = _as_list(ctx.bound.get("ArgumentList"))
+        arguments = as_list(ctx.bound.get("ArgumentList"))
         if type_name.lower() in _PSOBJECT_NAMES:
             created: Any = PSObject()
         else:
@@ -186,7 +187,7 @@ class GetMember(Cmdlet):
         if type_name in self.seen:
             return
         self.seen.add(type_name)
-        wanted = [str(n).lower() for n in _as_list(ctx.bound.get("Name"))]
+        wanted = [str(n).lower() for n in as_list(ctx.bound.get("Name"))]
         rows: list[MemberDefinition] = []
         methods = getattr(target, "ps_methods", None)
         if callable(methods) and ctx.bound.get("MemberType") in (None, "Method", "Methods", "All"):
@@ -210,11 +211,6 @@ def _signature(method: Any) -> str:
     except (TypeError, ValueError):
         return ""
 
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 DECLARATIONS = (

@@ -13,6 +13,7 @@ from typing import Any, Callable, ClassVar, Mapping
 from exchange_sim.powershell.builtins import records
 from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, param, switch
 from exchange_sim.powershell.builtins.properties import (
+    as_list,
     SELECT_KEYS,
     SORT_KEYS,
     PropertySpec,
@@ -71,7 +72,7 @@ class SortObject(Cmdlet):
     def begin(self, ctx: CmdletContext) -> None:
         self.items: list[Any] = []
         try:
-            self.specs = parse_specs(_as_list(ctx.bound.get("Property")), SORT_KEYS)
+            self.specs = parse_specs(as_list(ctx.bound.get("Property")), SORT_KEYS)
         except PropertySpecError as error:
             records.throw(ctx, str(error), error.error_id, "InvalidArgument", net_type="System.NotSupportedException")
 
@@ -142,7 +143,7 @@ class GroupObject(Cmdlet):
         self.items: list[Any] = []
         self.keys: list[list[Any]] = []
         try:
-            self.specs = parse_specs(_as_list(ctx.bound.get("Property")), SELECT_KEYS[2:])
+            self.specs = parse_specs(as_list(ctx.bound.get("Property")), SELECT_KEYS[2:])
         except PropertySpecError as error:
             records.throw(ctx, str(error), error.error_id, "InvalidArgument", net_type="System.NotSupportedException")
 
@@ -174,11 +175,6 @@ def _compare_lists(a: list[Any], b: list[Any], case_sensitive: bool) -> int:
             return result
     return 0
 
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 DECLARATIONS = (

@@ -102,6 +102,13 @@ def _calculated(items: list[tuple[str, Any]], allowed_keys: tuple[str, ...]) -> 
     return PropertySpec(name, expression, False, tuple(options))
 
 
+def as_list(value: Any) -> list[Any]:
+    """A parameter value as a list: $null -> empty, a scalar -> one element, arrays as they are."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
 def read_property(target: Any, name: str) -> Any:
     try:
         return get_property(target, name)

@@ -8,8 +8,8 @@ from typing import Any
 from exchange_sim.powershell.builtins import records
 from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, param, switch
 from exchange_sim.powershell.builtins.properties import (
+    as_list,
     SELECT_KEYS,
-    PropertySpec,
     PropertySpecError,
     evaluate,
     expand_names,
@@ -27,16 +27,16 @@ PSCUSTOMOBJECT = "System.Management.Automation.PSCustomObject"
 class SelectObject(Cmdlet):
     def begin(self, ctx: CmdletContext) -> None:
         try:
-            self.specs = parse_specs(_as_list(ctx.bound.get("Property")), SELECT_KEYS)
+            self.specs = parse_specs(as_list(ctx.bound.get("Property")), SELECT_KEYS)
         except PropertySpecError as error:
             records.throw(ctx, str(error), error.error_id, "InvalidArgument",
                           net_type="System.NotSupportedException")
-        self.excluded = {str(n).lower() for n in _as_list(ctx.bound.get("ExcludeProperty"))}
+        self.excluded = {str(n).lower() for n in as_list(ctx.bound.get("ExcludeProperty"))}
         self.first: int | None = ctx.bound.get("First")
         self.last: int | None = ctx.bound.get("Last")
         self.skip: int = int(ctx.bound.get("Skip") or 0)
         self.skip_last: int = int(ctx.bound.get("SkipLast") or 0)
-        self.index: list[int] | None = [int(i) for i in _as_list(ctx.bound.get("Index"))] if "Index" in ctx.bound else None
+        self.index: list[int] | None = [int(i) for i in as_list(ctx.bound.get("Index"))] if "Index" in ctx.bound else None
         self.unique = bool(ctx.bound.get("Unique"))
         # Only -Last, -SkipLast, -Unique and -Index need the whole input; the rest streams.
         self.buffered = self.last is not None or self.skip_last or self.unique or self.index is not None
@@ -142,11 +142,6 @@ def _unique(shaped: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
             kept.append(item)
     return kept
 
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 DECLARATIONS = (
