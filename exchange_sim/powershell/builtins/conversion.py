@@ -62,14 +62,15 @@ class ConvertToJson(Cmdlet):
         ctx.write_object(to_json(value, READER, depth=depth, compress=bool(ctx.bound.get("Compress"))))
 
 
-def _from_json(value: Any) -> Any:
+def objects_from_json(value: Any) -> Any:
+    """Parsed JSON as ConvertFrom-Json gives it: objects become PSCustomObjects, arrays lists."""
     if isinstance(value, dict):
         result = PSObject()
         for key, item in value.items():
-            result.add_property(str(key), _from_json(item))
+            result.add_property(str(key), objects_from_json(item))
         return result
     if isinstance(value, list):
-        return [_from_json(v) for v in value]
+        return [objects_from_json(v) for v in value]
     return value
 
 
@@ -89,7 +90,7 @@ class ConvertFromJson(Cmdlet):
                           "System.ArgumentException", "NotSpecified", text, "System.ArgumentException")
             return
         # 5.1 writes a JSON array as one object (it is not unrolled into the pipeline)
-        ctx.write_object(_from_json(parsed))
+        ctx.write_object(objects_from_json(parsed))
 
 
 class TableGathering(Cmdlet):

@@ -91,3 +91,29 @@ def test_html_fragment_is_only_the_table_between_pre_and_post_content() -> None:
 def test_html_head_replaces_the_default_title() -> None:
     lines = html_lines(HtmlRequest((), (), head=("<style>td{}</style>",)))
     assert "<style>td{}</style>" in lines and not any("<title>" in line for line in lines)
+
+
+def test_csv_records_become_pscustomobjects_typed_csv_colon() -> None:
+    from exchange_sim.powershell.builtins.conversion import objects_from_csv
+    from exchange_sim.powershell.values.objects import get_property
+
+    (item,) = objects_from_csv(parse_csv('#TYPE Selected.X\n"Name","Days"\n"mail","30"'))
+    assert (get_property(item, "Name"), get_property(item, "Days")) == ("mail", "30")
+    assert item.type_names[0] == "CSV:Selected.X"
+
+
+def test_json_objects_become_pscustomobjects_in_key_order() -> None:
+    from exchange_sim.powershell.builtins.conversion import objects_from_json
+    from exchange_sim.powershell.values.objects import PSObject, property_names
+
+    value = objects_from_json(json.loads('{"b": 1, "a": {"c": [1, 2]}}'))
+    assert isinstance(value, PSObject) and property_names(value) == ["b", "a"]
+    assert property_names(value.properties["a"]) == ["c"]
+
+
+def test_convertto_json_reads_values_layer_objects() -> None:
+    from exchange_sim.powershell.builtins.conversion import READER
+    from exchange_sim.powershell.values.objects import Hashtable, PSObject
+
+    item = PSObject([("Name", "mail"), ("Tags", ["a"]), ("Map", Hashtable({"k": 1}))])
+    assert to_json(item, READER, compress=True) == '{"Name":"mail","Tags":["a"],"Map":{"k":1}}'
