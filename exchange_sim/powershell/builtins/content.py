@@ -17,6 +17,7 @@ from exchange_sim.powershell.builtins.content_encoding import (
 )
 from exchange_sim.powershell.builtins.conversion import TableGathering, csv_lines, objects_from_csv
 from exchange_sim.powershell.builtins.csv_layout import parse_csv
+from exchange_sim.powershell.builtins.formatting import console_width
 from exchange_sim.powershell.builtins.declaring import MANAGEMENT, UTILITY, implementing, param, switch
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
 from exchange_sim.powershell.values import formatting as ps_format
@@ -136,7 +137,7 @@ class OutFile(Cmdlet):
         if ctx.bound.get("NoClobber") and not append and runtime.file_exists(ctx, path):
             records.throw(ctx, f"The file '{path}' already exists.", "NoClobber", "ResourceExists", path,
                           "System.IO.IOException")
-        width = int(ctx.bound.get("Width") or 80)
+        width = int(ctx.bound.get("Width") or console_width(ctx))
         text = ps_format.format_default(self.items, runtime.views(ctx), width=width) if self.items else ""
         lines = split_lines(text)
         encoding = _encoding(ctx, "Unicode")

@@ -37,7 +37,8 @@ DEFAULT_WIDTH = 120
 
 
 
-def _width(ctx: CmdletContext) -> int:
+def console_width(ctx: CmdletContext) -> int:
+    """The host's line width (120 unless the engine says otherwise), as Out-Default and Out-File use it."""
     width = getattr(ctx, "console_width", None)
     return int(width) if isinstance(width, int) else DEFAULT_WIDTH
 
@@ -112,7 +113,7 @@ class FormatTable(_Gathering):
         columns = self._columns(ctx, items[0])
         if ctx.bound.get("AutoSize"):
             columns = [replace(c, width=None) for c in columns]
-        text = format_table(items, columns, _width(ctx), wrap=bool(ctx.bound.get("Wrap")),
+        text = format_table(items, columns, console_width(ctx), wrap=bool(ctx.bound.get("Wrap")),
                             hide_headers=bool(ctx.bound.get("HideTableHeaders")))
         self._write_lines(ctx, text)
 
@@ -143,7 +144,7 @@ class FormatList(_Gathering):
                 return [(e, e) if isinstance(e, str) else (e[0], e[1]) for e in view.properties]
             return [(n, n) for n in property_names(target)]
 
-        self._write_lines(ctx, format_list(items, entries_of, _width(ctx)))
+        self._write_lines(ctx, format_list(items, entries_of, console_width(ctx)))
 
 
 class OutString(_Gathering):
@@ -156,7 +157,7 @@ class OutString(_Gathering):
             self.items.append(ctx.bound["InputObject"])
 
     def end(self, ctx: CmdletContext) -> None:
-        width = int(ctx.bound.get("Width") or _width(ctx))
+        width = int(ctx.bound.get("Width") or console_width(ctx))
         text = ps_format.format_default(self.items, runtime.views(ctx), width=width)
         if ctx.bound.get("Stream"):
             lines = text.split("\n")
@@ -176,7 +177,7 @@ class OutDefault(OutString):
     def end(self, ctx: CmdletContext) -> None:
         if not self.items:
             return
-        text = ps_format.format_default(self.items, runtime.views(ctx), width=_width(ctx))
+        text = ps_format.format_default(self.items, runtime.views(ctx), width=console_width(ctx))
         ctx.write_host(text.rstrip("\n") if text.endswith("\n") else text)
 
 
