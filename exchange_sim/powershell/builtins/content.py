@@ -17,8 +17,8 @@ from exchange_sim.powershell.builtins.content_encoding import (
 )
 from exchange_sim.powershell.builtins.conversion import TableGathering, csv_lines, objects_from_csv
 from exchange_sim.powershell.builtins.csv_layout import parse_csv
-from exchange_sim.powershell.builtins.formatting import console_width
 from exchange_sim.powershell.builtins.declaring import MANAGEMENT, UTILITY, implementing, param, switch
+from exchange_sim.powershell.builtins.formatting import console_width
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
 from exchange_sim.powershell.values import formatting as ps_format
 from exchange_sim.powershell.values.conversions import to_string
