@@ -1,0 +1,238 @@
+"""System.Security.Cryptography.X509Certificates.X509Certificate2 over the lab's certificates: the items of
+the `Cert:\\` drive and what `New-Object ...X509Certificate2` gives."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
+from typing import Any, ClassVar
+
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.x509.oid import ExtensionOID, NameOID
+
+from exchange_sim.lab import StoreEntry
+from exchange_sim.powershell.values.exceptions import CryptographicException
+
+PROVIDER_PREFIX = "Microsoft.PowerShell.Security\\Certificate::"
+
+# X500DistinguishedName.Name spells these attributes the Windows way (S=, E=).
+_ATTRIBUTE_NAMES = {
+    NameOID.COMMON_NAME: "CN",
+    NameOID.ORGANIZATIONAL_UNIT_NAME: "OU",
+    NameOID.ORGANIZATION_NAME: "O",
+    NameOID.LOCALITY_NAME: "L",
+    NameOID.STATE_OR_PROVINCE_NAME: "S",
+    NameOID.COUNTRY_NAME: "C",
+    NameOID.EMAIL_ADDRESS: "E",
+    NameOID.DOMAIN_COMPONENT: "DC",
+    NameOID.STREET_ADDRESS: "STREET",
+    NameOID.SERIAL_NUMBER: "SERIALNUMBER",
+}
+
+_SIGNATURE_NAMES = {
+    "sha1WithRSAEncryption": "sha1RSA",
+    "sha256WithRSAEncryption": "sha256RSA",
+    "sha384WithRSAEncryption": "sha384RSA",
+    "sha512WithRSAEncryption": "sha512RSA",
+    "md5WithRSAEncryption": "md5RSA",
+}
+
+
+def distinguished_name(name: x509.Name) -> str:
+    """Most specific part first, joined by ", " as Windows shows a subject."""
+    parts = []
+    for rdn in reversed(list(name.rdns)):
+        parts.append(
+            " + ".join(
+                f"{_ATTRIBUTE_NAMES.get(attribute.oid, attribute.oid.dotted_string)}={attribute.value}"
+                for attribute in rdn
+            )
+        )
+    return ", ".join(parts)
+
+
+def load_certificate(data: bytes) -> x509.Certificate:
+    """DER or PEM, as the X509Certificate2 constructor accepts; anything else is .NET's error."""
+    try:
+        if data.lstrip().startswith(b"-----BEGIN"):
+            return x509.load_pem_x509_certificate(data)
+        return x509.load_der_x509_certificate(data)
+    except ValueError:
+        raise CryptographicException("Cannot find the requested object.") from None
+
+
+class X509Certificate2:
+    ps_type_names: ClassVar[tuple[str, ...]] = (
+        "System.Security.Cryptography.X509Certificates.X509Certificate2",
+        "System.Security.Cryptography.X509Certificates.X509Certificate",
+        "System.Object",
+    )
+
+    def __init__(
+        self,
+        certificate: x509.Certificate,
+        friendly_name: str = "",
+        has_private_key: bool = False,
+        store_path: str | None = None,
+    ) -> None:
+        """`store_path` is the drive path of the store holding it (`LocalMachine\\My`), if any."""
+        self.certificate = certificate
+        self.friendly_name = friendly_name
+        self.has_private_key = has_private_key
+        self.store_path = store_path
+
+    @classmethod
+    def from_store_entry(cls, entry: StoreEntry, store_location: str = "LocalMachine") -> X509Certificate2:
+        return cls(
+            load_certificate(entry.certificate_der),
+            entry.friendly_name,
+            entry.has_private_key,
+            f"{store_location}\\{entry.store}",
+        )
+
+    # -- values -----------------------------------------------------------------------------
+    @property
+    def raw_data(self) -> bytes:
+        return self.certificate.public_bytes(Encoding.DER)
+
+    @property
+    def thumbprint(self) -> str:
+        return hashlib.sha1(self.raw_data).hexdigest().upper()
+
+    @property
+    def subject(self) -> str:
+        return distinguished_name(self.certificate.subject)
+
+    @property
+    def issuer(self) -> str:
+        return distinguished_name(self.certificate.issuer)
+
+    @property
+    def serial_number(self) -> str:
+        number = self.certificate.serial_number
+        length = max(1, (number.bit_length() + 8) // 8)
+        return number.to_bytes(length, "big").hex().upper()
+
+    def dns_names(self) -> list[str]:
+        try:
+            extension = self.certificate.extensions.get_extension_for_oid(ExtensionOID.SUBJECT_ALTERNATIVE_NAME)
+        except x509.ExtensionNotFound:
+            return []
+        return list(extension.value.get_values_for_type(x509.DNSName))
+
+    def not_before(self) -> datetime:
+        return _local(self.certificate.not_valid_before_utc)
+
+    def not_after(self) -> datetime:
+        return _local(self.certificate.not_valid_after_utc)
+
+    def signature_algorithm(self) -> str:
+        oid = self.certificate.signature_algorithm_oid
+        return _SIGNATURE_NAMES.get(oid._name, oid._name)
+
+    @property
+    def ps_path(self) -> str | None:
+        return None if self.store_path is None else f"{PROVIDER_PREFIX}{self.store_path}\\{self.thumbprint}"
+
+    # -- adapter ----------------------------------------------------------------------------
+    def ps_properties(self) -> Mapping[str, Any]:
+        properties: dict[str, Any] = {}
+        if self.store_path is not None:
+            store_location, _, store = self.store_path.partition("\\")
+            properties.update(
+                {
+                    "PSPath": self.ps_path,
+                    "PSParentPath": f"{PROVIDER_PREFIX}{self.store_path}",
+                    "PSChildName": self.thumbprint,
+                    "PSDrive": "Cert",
+                    "PSProvider": "Microsoft.PowerShell.Security\\Certificate",
+                    "PSIsContainer": False,
+                }
+            )
+        properties.update(
+            {
+                "Archived": False,
+                "Extensions": [extension.oid.dotted_string for extension in self.certificate.extensions],
+                "FriendlyName": self.friendly_name,
+                "IssuerName": self.issuer,
+                "NotAfter": self.not_after(),
+                "NotBefore": self.not_before(),
+                "HasPrivateKey": self.has_private_key,
+                "PrivateKey": None,
+                "PublicKey": self.certificate.public_key(),
+                "RawData": self.raw_data,
+                "SerialNumber": self.serial_number,
+                "SubjectName": self.subject,
+                "SignatureAlgorithm": _Oid(
+                    self.signature_algorithm(), self.certificate.signature_algorithm_oid.dotted_string
+                ),
+                "Thumbprint": self.thumbprint,
+                "Version": self.certificate.version.value + 1,
+                "Handle": 0,
+                "Issuer": self.issuer,
+                "Subject": self.subject,
+                "DnsNameList": self.dns_names(),
+            }
+        )
+        return properties
+
+    def ps_methods(self) -> Mapping[str, Callable[..., Any]]:
+        return {
+            "GetCertHashString": lambda: self.thumbprint,
+            "GetCertHash": lambda: hashlib.sha1(self.raw_data).digest(),
+            "GetSerialNumberString": lambda: self.serial_number,
+            "GetNameInfo": self.get_name_info,
+            "Export": self.export,
+            "GetRawCertData": lambda: self.raw_data,
+            "ToString": lambda *verbose: str(self),
+        }
+
+    def get_name_info(self, name_type: Any, for_issuer: Any = False) -> str:
+        """X509NameType SimpleName (0) / DnsName (3): the CN, else the first DNS name."""
+        name = self.certificate.issuer if for_issuer else self.certificate.subject
+        kind = str(name_type).lower()
+        if kind in ("3", "dnsname") and not for_issuer:
+            dns = self.dns_names()
+            if dns:
+                return dns[0]
+        common = name.get_attributes_for_oid(NameOID.COMMON_NAME)
+        return str(common[0].value) if common else ""
+
+    def export(self, content_type: Any, *_password: Any) -> bytes:
+        kind = str(content_type).lower()
+        if kind not in ("cert", "1"):
+            # Exporting with the key needs the store's key: only Export-PfxCertificate does that here.
+            raise CryptographicException("Key not valid for use in specified state.")
+        return self.raw_data
+
+    def __str__(self) -> str:
+        # X509Certificate.ToString() without verbose: "[Subject]\r\n  ..." in .NET; PowerShell's
+        # string form of a certificate item is that text, long; scripts compare thumbprints instead.
+        return (
+            f"[Subject]\r\n  {self.subject}\r\n\r\n[Issuer]\r\n  {self.issuer}\r\n\r\n"
+            f"[Serial Number]\r\n  {self.serial_number}\r\n\r\n"
+            f"[Not Before]\r\n  {self.not_before():%m/%d/%Y %H:%M:%S}\r\n\r\n"
+            f"[Not After]\r\n  {self.not_after():%m/%d/%Y %H:%M:%S}\r\n\r\n"
+            f"[Thumbprint]\r\n  {self.thumbprint}\r\n"
+        )
+
+
+class _Oid:
+    ps_type_names: ClassVar[tuple[str, ...]] = ("System.Security.Cryptography.Oid", "System.Object")
+
+    def __init__(self, friendly_name: str, value: str) -> None:
+        self.friendly_name = friendly_name
+        self.value = value
+
+    def ps_properties(self) -> Mapping[str, Any]:
+        return {"Value": self.value, "FriendlyName": self.friendly_name}
+
+    def __str__(self) -> str:
+        return "System.Security.Cryptography.Oid"
+
+
+def _local(moment: datetime) -> datetime:
+    # The lab's naive datetimes are its local time, and the lab runs on UTC.
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
