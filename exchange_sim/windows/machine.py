@@ -44,7 +44,11 @@ class HostEntry:
     addresses: tuple[str, ...]
 
     def ps_properties(self) -> dict[str, object]:
-        return {"HostName": self.host_name, "Aliases": list(self.aliases), "AddressList": [IPAddress(a) for a in self.addresses]}
+        return {
+            "HostName": self.host_name,
+            "Aliases": list(self.aliases),
+            "AddressList": [IPAddress(address) for address in self.addresses],
+        }
 
     def __str__(self) -> str:
         return "System.Net.IPHostEntry"
