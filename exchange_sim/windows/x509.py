@@ -9,7 +9,8 @@ from datetime import datetime, timezone
 from typing import Any, ClassVar
 
 from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 from cryptography.x509.oid import ExtensionOID, NameOID
 
 from exchange_sim.lab import StoreEntry
@@ -63,6 +64,28 @@ def load_certificate(data: bytes) -> x509.Certificate:
         raise CryptographicException("Cannot find the requested object.") from None
 
 
+def open_certificate(data: bytes, password: str | None = None) -> X509Certificate2:
+    """`New-Object X509Certificate2(bytes|path, password)`: a DER/PEM certificate or a PFX with its key."""
+    raw = bytes(data)
+    if raw[:1] == b"\x30":
+        try:
+            return X509Certificate2(x509.load_der_x509_certificate(raw))
+        except ValueError:
+            pass  # not a bare certificate: a PFX starts with a SEQUENCE too
+        try:
+            bundle = pkcs12.load_pkcs12(raw, None if password is None else str(password).encode())
+        except ValueError:
+            raise CryptographicException("The specified network password is not correct.") from None
+        if bundle.cert is None:
+            raise CryptographicException("Cannot find the requested object.")
+        rsa_key = bundle.key if isinstance(bundle.key, rsa.RSAPrivateKey) else None
+        friendly = (bundle.cert.friendly_name or b"").decode("utf-8", "replace")
+        return X509Certificate2(
+            bundle.cert.certificate, friendly, has_private_key=rsa_key is not None, private_key=rsa_key
+        )
+    return X509Certificate2(load_certificate(raw))
+
+
 class X509Certificate2:
     ps_type_names: ClassVar[tuple[str, ...]] = (
         "System.Security.Cryptography.X509Certificates.X509Certificate2",
@@ -76,9 +99,12 @@ class X509Certificate2:
         friendly_name: str = "",
         has_private_key: bool = False,
         store_path: str | None = None,
+        private_key: rsa.RSAPrivateKey | None = None,
     ) -> None:
-        """`store_path` is the drive path of the store holding it (`LocalMachine\\My`), if any."""
+        """`store_path` is the drive path of the store holding it (`LocalMachine\\My`), if any;
+        `private_key` is kept only for a certificate opened from a PFX, so `X509Store.Add` can store it."""
         self.certificate = certificate
+        self.private_key = private_key
         self.friendly_name = friendly_name
         self.has_private_key = has_private_key
         self.store_path = store_path
