@@ -1,0 +1,44 @@
+"""The 5.1 table views of the Windows items (FileSystem.format.ps1xml, Certificate.format.ps1xml)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from exchange_sim.powershell.values.formatting import TableColumn, TableView, ViewTable
+from exchange_sim.powershell.values.objects import get_property
+
+
+def last_write_cell(item: Any) -> str:
+    """`"{0,10}  {1,8}" -f $_.LastWriteTime.ToString("d"), $_.LastWriteTime.ToString("t")` (en-US)."""
+    moment = get_property(item, "LastWriteTime")
+    if not isinstance(moment, datetime):
+        return ""
+    date = f"{moment.month}/{moment.day}/{moment.year}"
+    hour = moment.hour % 12 or 12
+    time = f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+    return f"{date:>10}  {time:>8}"
+
+
+def _length_cell(item: Any) -> Any:
+    # Folders leave the Length column empty.
+    return None if get_property(item, "PSIsContainer") else get_property(item, "Length")
+
+
+_FILE_COLUMNS = (
+    TableColumn("Mode", "Mode", 7, "left"),
+    TableColumn("LastWriteTime", last_write_cell, 25, "right"),
+    TableColumn("Length", _length_cell, 14, "right"),
+    TableColumn("Name", "Name", None, "left"),
+)
+
+
+def register_views(views: ViewTable) -> None:
+    # One view on the shared base, so folders and files of a listing print as one table.
+    views.register(TableView("System.IO.FileSystemInfo", _FILE_COLUMNS))
+    views.register(
+        TableView(
+            "System.Security.Cryptography.X509Certificates.X509Certificate2",
+            (TableColumn("Thumbprint", "Thumbprint", 41, "left"), TableColumn("Subject", "Subject", None, "left")),
+        )
+    )
