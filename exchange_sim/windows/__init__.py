@@ -1,1 +1,52 @@
+"""The Windows around Exchange, registered into a PowerShell session for one lab server.
 
+Public API:
+    register(registry, lab, server_name, mounts=None)   types, views and extensions for a session
+    LabMachine(lab, server, filesystem)   $env: values (`environment()`), [Environment] facts, DNS
+        answers and the DotNetHost file hooks (`read_file_bytes`, `write_file_bytes`, `file_exists`)
+    CertificateDrive(lab, server)         Cert:\\ paths: get_item / children / exists / remove
+    X509Certificate2, open_certificate    certificates of the lab, or opened from DER/PEM/PFX bytes
+    X509Store                             the .NET store class over the lab's stores
+    get_item / child_items                FileInfo / DirectoryInfo items of the lab file system
+
+Extensions set by `register` (read them from `ctx.extensions` / `registry.extensions`):
+    "windows.machine" (LabMachine), "windows.filesystem" (the session's LabFileSystem: keep one per
+    session, it holds the current location), "windows.cert_drive" (CertificateDrive).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from exchange_sim.lab import Lab
+from exchange_sim.windows.cert_drive import CertificateDrive
+from exchange_sim.windows.file_items import child_items, get_item
+from exchange_sim.windows.machine import LabMachine
+from exchange_sim.windows.session_types import register_types
+from exchange_sim.windows.views import register_views
+from exchange_sim.windows.x509 import X509Certificate2, open_certificate
+from exchange_sim.windows.x509_store import X509Store
+
+
+def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str] | None = None) -> None:
+    """Plug the lab server's Windows into an EngineRegistry (its `types`, `views` and `extensions`)."""
+    filesystem = lab.filesystem(server_name, mounts)
+    machine = LabMachine(lab, server_name, filesystem)
+    register_types(registry.types, lab, server_name, machine)
+    register_views(registry.views)
+    registry.extensions["windows.machine"] = machine
+    registry.extensions["windows.filesystem"] = filesystem
+    registry.extensions["windows.cert_drive"] = CertificateDrive(lab, server_name)
+
+
+__all__ = [
+    "CertificateDrive",
+    "LabMachine",
+    "X509Certificate2",
+    "X509Store",
+    "child_items",
+    "get_item",
+    "open_certificate",
+    "register",
+]
