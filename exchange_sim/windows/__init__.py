@@ -23,6 +23,7 @@ from exchange_sim.lab import Lab
 from exchange_sim.windows.cert_drive import CertificateDrive
 from exchange_sim.windows.file_items import child_items, get_item
 from exchange_sim.windows.machine import LabMachine
+from exchange_sim.windows.machine_commands import register_commands
 from exchange_sim.windows.session_types import register_types
 from exchange_sim.windows.views import register_views
 from exchange_sim.windows.x509 import X509Certificate2, open_certificate
@@ -30,11 +31,12 @@ from exchange_sim.windows.x509_store import X509Store
 
 
 def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str] | None = None) -> None:
-    """Plug the lab server's Windows into an EngineRegistry (its `types`, `views` and `extensions`)."""
+    """Plug the lab server's Windows into an EngineRegistry (its `types`, `views`, `commands`, `extensions`)."""
     filesystem = lab.filesystem(server_name, mounts)
     machine = LabMachine(lab, server_name, filesystem)
     register_types(registry.types, lab, server_name, machine)
     register_views(registry.views)
+    register_commands(registry.commands)
     registry.extensions["windows.machine"] = machine
     registry.extensions["windows.filesystem"] = filesystem
     registry.extensions["windows.cert_drive"] = CertificateDrive(lab, server_name)
