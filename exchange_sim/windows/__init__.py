@@ -31,12 +31,14 @@ from exchange_sim.windows.x509_store import X509Store
 
 
 def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str] | None = None) -> None:
-    """Plug the lab server's Windows into an EngineRegistry (its `types`, `views`, `commands`, `extensions`)."""
+    """Plug the lab server's Windows into an EngineRegistry (types, views, commands, `env:` variables, extensions)."""
     filesystem = lab.filesystem(server_name, mounts)
     machine = LabMachine(lab, server_name, filesystem)
     register_types(registry.types, lab, server_name, machine)
     register_views(registry.views)
     register_commands(registry.commands)
+    for name, value in machine.environment().items():
+        registry.variables[f"env:{name}"] = value
     registry.extensions["windows.machine"] = machine
     registry.extensions["windows.filesystem"] = filesystem
     registry.extensions["windows.cert_drive"] = CertificateDrive(lab, server_name)
