@@ -1,0 +1,132 @@
+"""Parameter binding rules that do not need a running pipeline: names (§7.2), parameter sets, mandatory checks.
+
+Errors are ParameterBindingExceptions carrying PowerShell's error ids and texts (reference §8); the
+evaluator wraps them into ErrorRecords with the command's FullyQualifiedErrorId.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from exchange_sim.powershell.commands import ALL_PARAMETER_SETS, CommandDeclaration
+from exchange_sim.powershell.values.exceptions import ErrorCategory, ParameterBindingException
+
+
+@dataclass(frozen=True)
+class CommonParameter:
+    name: str
+    aliases: tuple[str, ...]
+    type_name: str
+
+
+COMMON_PARAMETERS: tuple[CommonParameter, ...] = (
+    CommonParameter("Verbose", ("vb",), "switch"),
+    CommonParameter("Debug", ("db",), "switch"),
+    CommonParameter("ErrorAction", ("ea",), "System.Management.Automation.ActionPreference"),
+    CommonParameter("WarningAction", ("wa",), "System.Management.Automation.ActionPreference"),
+    CommonParameter("InformationAction", ("infa",), "System.Management.Automation.ActionPreference"),
+    CommonParameter("ErrorVariable", ("ev",), "string"),
+    CommonParameter("WarningVariable", ("wv",), "string"),
+    CommonParameter("InformationVariable", ("iv",), "string"),
+    CommonParameter("OutVariable", ("ov",), "string"),
+    CommonParameter("OutBuffer", ("ob",), "int"),
+    CommonParameter("PipelineVariable", ("pv",), "string"),
+)
+
+SHOULD_PROCESS_PARAMETERS: tuple[CommonParameter, ...] = (
+    CommonParameter("WhatIf", ("wi",), "switch"),
+    CommonParameter("Confirm", ("cf",), "switch"),
+)
+
+
+@dataclass(frozen=True)
+class ResolvedName:
+    """The parameter a `-name` on the command line means."""
+
+    name: str
+    is_common: bool
+
+
+def _binding_error(message: str, error_id: str, category: ErrorCategory = ErrorCategory.InvalidArgument) -> ParameterBindingException:
+    return ParameterBindingException(message, error_id=error_id, category=category)
+
+
+def _candidates(declaration: CommandDeclaration) -> Iterable[tuple[str, tuple[str, ...], bool]]:
+    for parameter in declaration.parameters:
+        yield parameter.name, parameter.aliases, False
+    commons = COMMON_PARAMETERS + (SHOULD_PROCESS_PARAMETERS if declaration.supports_should_process else ())
+    for common in commons:
+        yield common.name, common.aliases, True
+
+
+def resolve_parameter_name(declaration: CommandDeclaration, text: str) -> ResolvedName:
+    """Exact name or alias wins; else a unique prefix; a declared parameter beats common ones."""
+    key = text.lower()
+    everything = list(_candidates(declaration))
+    for name, aliases, is_common in everything:
+        if key == name.lower() or key in (alias.lower() for alias in aliases):
+            return ResolvedName(name, is_common)
+    hits: list[tuple[str, bool]] = []
+    for name, aliases, is_common in everything:
+        if name.lower().startswith(key) or any(alias.lower().startswith(key) for alias in aliases):
+            hits.append((name, is_common))
+    if len(hits) == 1:
+        return ResolvedName(*hits[0])
+    declared = [hit for hit in hits if not hit[1]]
+    if len(hits) > 1 and len(declared) == 1:
+        return ResolvedName(*declared[0])
+    if hits:
+        listed = "".join(f" -{name}" for name, _ in hits)
+        raise _binding_error(
+            f"Parameter cannot be processed because the parameter name '{text}' is ambiguous. "
+            f"Possible matches include:{listed}.",
+            "AmbiguousParameter",
+        )
+    raise _binding_error(f"A parameter cannot be found that matches parameter name '{text}'.", "NamedParameterNotFound")
+
+
+def select_parameter_set(declaration: CommandDeclaration, bound: Iterable[str]) -> str:
+    """The set every bound declared parameter belongs to; the default set breaks ties."""
+    sets = [name for name in declaration.parameter_sets() if name != ALL_PARAMETER_SETS]
+    if not sets:
+        return declaration.default_parameter_set or ALL_PARAMETER_SETS
+    by_name = {parameter.name.lower(): parameter for parameter in declaration.parameters}
+    candidates = list(sets)
+    for name in bound:
+        parameter = by_name.get(name.lower())
+        if parameter is None:
+            continue
+        candidates = [set_name for set_name in candidates if parameter.in_set(set_name) is not None]
+    if len(candidates) == 1:
+        return candidates[0]
+    if declaration.default_parameter_set in candidates:
+        return declaration.default_parameter_set  # type: ignore[return-value]
+    if candidates:
+        # Still open: a set whose mandatory parameters are all bound is the one PowerShell keeps.
+        bound_keys = {name.lower() for name in bound}
+        complete = [
+            set_name for set_name in candidates
+            if all(parameter.name.lower() in bound_keys for parameter in declaration.parameters
+                   if (entry := parameter.in_set(set_name)) is not None and entry.mandatory)
+        ]
+        if len(complete) == 1:
+            return complete[0]
+    raise _binding_error("Parameter set cannot be resolved using the specified named parameters.", "AmbiguousParameterSet")
+
+
+def missing_mandatory(declaration: CommandDeclaration, set_name: str, bound: Iterable[str]) -> list[str]:
+    """Mandatory parameters of the set still unbound, in declaration order."""
+    bound_keys = {name.lower() for name in bound}
+    return [
+        parameter.name for parameter in declaration.parameters
+        if (entry := parameter.in_set(set_name)) is not None and entry.mandatory
+        and parameter.name.lower() not in bound_keys
+    ]
+
+
+def missing_mandatory_error(names: list[str]) -> ParameterBindingException:
+    return _binding_error(
+        "Cannot process command because of one or more missing mandatory parameters: " + " ".join(names) + ".",
+        "MissingMandatoryParameter",
+    )
