@@ -7,10 +7,14 @@ evaluator wraps them into ErrorRecords with the command's FullyQualifiedErrorId.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
-from exchange_sim.powershell.commands import ALL_PARAMETER_SETS, CommandDeclaration
-from exchange_sim.powershell.values.exceptions import ErrorCategory, ParameterBindingException
+from exchange_sim.powershell.commands import ALL_PARAMETER_SETS, CommandDeclaration, ParameterDeclaration
+from exchange_sim.powershell.values.exceptions import (
+    ErrorCategory,
+    ParameterBindingException,
+    ParameterBindingValidationException,
+)
 
 
 @dataclass(frozen=True)
@@ -130,3 +134,47 @@ def missing_mandatory_error(names: list[str]) -> ParameterBindingException:
         "Cannot process command because of one or more missing mandatory parameters: " + " ".join(names) + ".",
         "MissingMandatoryParameter",
     )
+
+
+_NO_ARGUMENT = object()
+
+
+def switch_value(argument: Any = _NO_ARGUMENT) -> bool:
+    """`-S` alone is True; `-S:$false`, `-S:0` and `-S:$null` are False (§7.3)."""
+    if argument is _NO_ARGUMENT:
+        return True
+    if argument is None:
+        return False
+    if isinstance(argument, bool):
+        return argument
+    if isinstance(argument, (int, float)):
+        return argument != 0
+    return bool(argument)
+
+
+def _validation_error(parameter: ParameterDeclaration, detail: str) -> ParameterBindingValidationException:
+    return ParameterBindingValidationException(
+        f"Cannot validate argument on parameter '{parameter.name}'. {detail}",
+        error_id="ParameterArgumentValidationError",
+        category=ErrorCategory.InvalidData,
+    )
+
+
+def validate_argument(parameter: ParameterDeclaration, value: Any) -> None:
+    """The declaration's validators, on one already converted value (each element of a collection)."""
+    values = list(value) if isinstance(value, (list, tuple)) else [value]
+    if parameter.validate_not_null_or_empty and (value is None or value == "" or values == []):
+        raise _validation_error(
+            parameter,
+            "The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.",
+        )
+    if parameter.validate_set is not None:
+        allowed = {choice.lower() for choice in parameter.validate_set}
+        for item in values:
+            if str(item).lower() not in allowed:
+                raise _validation_error(
+                    parameter,
+                    f'The argument "{item}" does not belong to the set "{",".join(parameter.validate_set)}" '
+                    "specified by the ValidateSet attribute. Supply an argument that is in the set and then try "
+                    "the command again.",
+                )
