@@ -1,1 +1,14 @@
+"""The Exchange certificate cmdlets' plug-in: registers Exchange's types and views into the engine."""
+from __future__ import annotations
 
+from exchange_sim.exchange.views import register_views
+from exchange_sim.powershell.registry import EngineRegistry
+from exchange_sim.targets.services import AllowedServices
+from exchange_sim.targets.trust import CertificateAuthorityType, CertificateStatus
+
+
+def register(registry: EngineRegistry) -> None:
+    """Make Exchange's enums usable as `[Full.Name]` literals and its certificate views the default."""
+    for enum_type in (AllowedServices, CertificateStatus, CertificateAuthorityType):
+        registry.types.register_enum(enum_type)
+    register_views(registry.views)
