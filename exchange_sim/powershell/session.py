@@ -1,0 +1,311 @@
+"""One runspace: parses text, runs it, prints what is not captured, and reports how it ended.
+
+This first version evaluates expressions, `$variable` assignment and pipelines of registered cmdlets
+(named, switch and positional arguments). Any other statement stops with a clear RuntimeException that
+names the construct, so a script never silently does less than it says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+from exchange_sim.powershell import ast as A
+from exchange_sim.powershell.binder import (
+    missing_mandatory,
+    missing_mandatory_error,
+    resolve_parameter_name,
+    select_parameter_set,
+    switch_value,
+    validate_argument,
+)
+from exchange_sim.powershell.commands import CommandDeclaration
+from exchange_sim.powershell.host import Host
+from exchange_sim.powershell.parse_errors import format_parse_errors
+from exchange_sim.powershell.parser import parse
+from exchange_sim.powershell.registry import EngineRegistry
+from exchange_sim.powershell.values import errors
+from exchange_sim.powershell.values.conversions import convert_to
+from exchange_sim.powershell.values.formatting import format_default
+from exchange_sim.powershell.values.operators import binary_op, unary_op
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    output: list[Any]
+    exit_code: int
+    had_errors: bool
+
+
+@dataclass(frozen=True)
+class CommandCall:
+    """A structured cmdlet call (PSRP): name and (parameter, value) pairs; a None name is positional."""
+
+    name: str
+    parameters: Sequence[tuple[str | None, Any]] = ()
+
+
+class _Context:
+    """The CmdletContext one command in a pipeline sees."""
+
+    def __init__(self, session: "Session", declaration: CommandDeclaration, set_name: str,
+                 bound: Mapping[str, Any], sink: list[Any]) -> None:
+        self.command = declaration
+        self.parameter_set_name = set_name
+        self.bound = bound
+        self.extensions = session.registry.extensions
+        self._session = session
+        self._sink = sink
+
+    def write_object(self, value: Any, enumerate_collection: bool = False) -> None:
+        if enumerate_collection and isinstance(value, (list, tuple)):
+            self._sink.extend(value)
+        else:
+            self._sink.append(value)
+
+    def write_error(self, record: Any) -> None:
+        self._session._report(record)
+
+    def throw_terminating_error(self, record: Any) -> None:
+        exc = record.exception if hasattr(record, "exception") else record
+        raise exc
+
+    def write_warning(self, text: str) -> None:
+        self._session.host.write_warning(text)
+
+    def write_verbose(self, text: str) -> None:
+        return None  # $VerbosePreference is SilentlyContinue by default
+
+    def write_debug(self, text: str) -> None:
+        return None
+
+    def write_host(self, text: str, newline: bool = True) -> None:
+        self._session.host.write_host(text, newline)
+
+    def should_process(self, target: str, action: str | None = None) -> bool:
+        return True  # ConfirmImpact below $ConfirmPreference (High) never asks
+
+    def should_continue(self, query: str, caption: str) -> bool:
+        return self._session.host.read_line(f"{caption}\n{query}\n[Y] Yes  [N] No: ").strip().lower() in ("y", "yes")
+
+    def read_line(self, prompt: str, secure: bool = False) -> Any:
+        return self._session.host.read_line(prompt, secure)
+
+    def get_variable(self, name: str) -> Any:
+        return self._session.variables.get(name.lower())
+
+    def set_variable(self, name: str, value: Any) -> None:
+        self._session.variables[name.lower()] = value
+
+
+def _unsupported(node: A.Ast) -> errors.RuntimeException:
+    return errors.RuntimeException(
+        f"The construct '{type(node).__name__}' is not supported by this engine yet.",
+        error_id="NotSupported", category=errors.ErrorCategory.NotImplemented,
+    )
+
+
+@dataclass
+class Session:
+    registry: EngineRegistry
+    host: Host
+    product_version: str = "2019"
+    variables: dict[str, Any] = field(default_factory=dict)
+    _had_errors: bool = field(default=False, init=False)
+
+    def __post_init__(self) -> None:
+        base = {"true": True, "false": False, "null": None}
+        base.update({name.lower(): value for name, value in self.registry.variables.items()})
+        for name, value in base.items():
+            self.variables.setdefault(name, value)
+
+    def format_default(self, objects: Sequence[Any]) -> str:
+        return format_default(objects, self.registry.views, self.host.width)
+
+    def _report(self, record_or_exc: Any) -> None:
+        self._had_errors = True
+        record = record_or_exc if isinstance(record_or_exc, errors.ErrorRecord) else errors.record_for(record_or_exc)
+        self.host.write_error(errors.format_error_record(record, width=self.host.width) + "\n")
+
+    def run(self, text: str, file: str | None = None, args: Sequence[Any] = ()) -> RunOutcome:
+        parsed = parse(text, file)
+        if parsed.errors or parsed.ast is None:
+            self.host.write_error(format_parse_errors(parsed.errors, file) + "\n")
+            return RunOutcome([], 1, True)
+        self._had_errors = False
+        output: list[Any] = []
+        block = parsed.ast.end_block
+        for statement in block.statements if block is not None else ():
+            try:
+                output.extend(self._statement(statement))
+            except errors.DotNetException as exc:  # statement-terminating: the script goes on
+                self._report(exc)
+        self._print(output)
+        return RunOutcome(output, 0, self._had_errors)
+
+    def invoke(self, calls: Sequence[CommandCall], input: Sequence[Any] | None = None) -> RunOutcome:
+        self._had_errors = False
+        objects: list[Any] = list(input or [])
+        try:
+            for call in calls:
+                objects = self._run_cmdlet(call.name, list(call.parameters), objects)
+        except errors.DotNetException as exc:
+            self._report(exc)
+            return RunOutcome([], 1, True)
+        return RunOutcome(objects, 0, self._had_errors)
+
+    def _print(self, objects: list[Any]) -> None:
+        if objects:
+            self.host.write_output(self.format_default(objects))
+
+    def _statement(self, node: A.StatementAst) -> list[Any]:
+        if isinstance(node, A.AssignmentStatementAst) and node.operator == "=" \
+                and isinstance(node.left, A.VariableExpressionAst):
+            values = self._statement(node.right)
+            if node.left.name.lower() == "null":
+                return []  # `$null = …` discards the output
+            self.variables[node.left.name.lower()] = values[0] if len(values) == 1 else (values or None)
+            return []
+        if isinstance(node, A.PipelineAst):
+            objects: list[Any] = []
+            for element in node.pipeline_elements:
+                objects = self._element(element, objects)
+            return objects
+        if isinstance(node, A.CommandExpressionAst) and node.expression is not None:
+            return _unroll(self._expression(node.expression))
+        raise _unsupported(node)
+
+    def _element(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
+        if isinstance(element, A.CommandExpressionAst) and element.expression is not None:
+            return _unroll(self._expression(element.expression))
+        if not isinstance(element, A.CommandAst) or element.invocation_operator or element.redirections:
+            raise _unsupported(element)
+        first, *rest = element.command_elements
+        if not isinstance(first, A.StringConstantExpressionAst):
+            raise _unsupported(first)
+        declaration = self.registry.commands.resolve(first.value)
+        pairs: list[tuple[str | None, Any]] = []
+        items = list(rest)
+        while items:
+            item = items.pop(0)
+            if isinstance(item, A.CommandParameterAst):
+                value: Any = _SWITCH
+                if item.argument is not None:
+                    value = self._expression(item.argument)
+                elif items and isinstance(items[0], A.ExpressionAst) and not self._is_switch(declaration, item):
+                    value = self._expression(items.pop(0))  # `-Name value`: the next element is the argument
+                pairs.append((item.parameter_name, value))
+            elif isinstance(item, A.ExpressionAst):
+                pairs.append((None, self._expression(item)))
+            else:
+                raise _unsupported(item)
+        return self._run_cmdlet(first.value, pairs, input_objects)
+
+    @staticmethod
+    def _is_switch(declaration: CommandDeclaration | None, item: A.CommandParameterAst) -> bool:
+        if declaration is None:
+            return False
+        resolved = resolve_parameter_name(declaration, item.parameter_name)
+        if resolved.is_common:
+            return resolved.name in ("Verbose", "Debug", "WhatIf", "Confirm")
+        return next(p for p in declaration.parameters if p.name == resolved.name).is_switch
+
+    def _run_cmdlet(self, name: str, pairs: list[tuple[str | None, Any]], input_objects: list[Any]) -> list[Any]:
+        declaration = self.registry.commands.resolve(name)
+        if declaration is None:
+            raise errors.CommandNotFoundException(
+                f"The term '{name}' is not recognized as the name of a cmdlet, function, script file, or operable "
+                "program. Check the spelling of the name, or if a path was included, verify that the path is "
+                "correct and try again.", category=errors.ErrorCategory.ObjectNotFound, target_object=name)
+        bound = self._bind(declaration, pairs)
+        set_name = select_parameter_set(declaration, bound)
+        missing = missing_mandatory(declaration, set_name, bound)
+        if missing:
+            raise missing_mandatory_error(missing)
+        sink: list[Any] = []
+        cmdlet = declaration.implementation()
+        ctx = _Context(self, declaration, set_name, bound, sink)
+        cmdlet.begin(ctx)
+        cmdlet.process(ctx)
+        cmdlet.end(ctx)
+        return sink
+
+    def _bind(self, declaration: CommandDeclaration, pairs: list[tuple[str | None, Any]]) -> dict[str, Any]:
+        bound: dict[str, Any] = {}
+        positional: list[Any] = []
+        by_name = {parameter.name: parameter for parameter in declaration.parameters}
+        for name, value in pairs:
+            if name is None:
+                positional.append(value)
+                continue
+            resolved = resolve_parameter_name(declaration, name)
+            if resolved.name in bound:
+                raise errors.ParameterBindingException(
+                    f"Cannot bind parameter because parameter '{resolved.name}' is specified more than once. To "
+                    "provide multiple values to parameters that can accept multiple values, use the array syntax. "
+                    'For example, "-parameter value1,value2,value3".', error_id="ParameterAlreadyBound",
+                    category=errors.ErrorCategory.InvalidArgument)
+            parameter = by_name.get(resolved.name)
+            if parameter is None:
+                continue  # common parameters are accepted; their effects come with the full evaluator
+            if parameter.is_switch:
+                bound[parameter.name] = switch_value() if value is _SWITCH else switch_value(value)
+                continue
+            if value is _SWITCH:
+                raise errors.ParameterBindingException(
+                    f"Missing an argument for parameter '{parameter.name}'. Specify a parameter of type "
+                    f"'{parameter.type_name}' and try again.", error_id="MissingArgument",
+                    category=errors.ErrorCategory.InvalidArgument)
+            bound[parameter.name] = self._convert(parameter.name, parameter.type_name, value)
+            validate_argument(parameter, bound[parameter.name])
+        slots = sorted(
+            ((entry.position, parameter) for parameter in declaration.parameters for entry in parameter.entries
+             if entry.position is not None and parameter.name not in bound),
+            key=lambda pair: pair[0])
+        seen: set[str] = set()
+        open_slots = [parameter for _, parameter in slots if not (parameter.name in seen or seen.add(parameter.name))]
+        for value in positional:
+            if not open_slots:
+                raise errors.ParameterBindingException(
+                    f"A positional parameter cannot be found that accepts argument '{value}'.",
+                    error_id="PositionalParameterNotFound", category=errors.ErrorCategory.InvalidArgument)
+            parameter = open_slots.pop(0)
+            bound[parameter.name] = self._convert(parameter.name, parameter.type_name, value)
+            validate_argument(parameter, bound[parameter.name])
+        return bound
+
+    def _convert(self, name: str, type_name: str, value: Any) -> Any:
+        if type_name.lower() == "object":
+            return value
+        try:
+            return convert_to(value, type_name, self.registry.types)
+        except errors.RuntimeException as exc:
+            raise errors.ParameterBindingException(
+                f"Cannot bind parameter '{name}'. {exc}", error_id="CannotConvertArgumentNoMessage",
+                category=errors.ErrorCategory.InvalidArgument) from exc
+
+    def _expression(self, node: A.ExpressionAst) -> Any:
+        if isinstance(node, (A.ConstantExpressionAst, A.StringConstantExpressionAst)):
+            return node.value
+        if isinstance(node, A.VariableExpressionAst) and not node.splatted and not node.prefix:
+            return self.variables.get(node.name.lower())
+        if isinstance(node, A.BinaryExpressionAst):
+            return binary_op(node.operator, self._expression(node.left), self._expression(node.right),
+                             self.registry.types)
+        if isinstance(node, A.UnaryExpressionAst) and not node.postfix and node.operator not in ("++", "--"):
+            return unary_op(node.operator, self._expression(node.child))
+        if isinstance(node, A.ArrayLiteralAst):
+            return [self._expression(element) for element in node.elements]
+        if isinstance(node, A.ParenExpressionAst):
+            values = self._statement(node.pipeline)
+            return values[0] if len(values) == 1 else (values or None)
+        raise _unsupported(node)
+
+
+_SWITCH = object()  # marks a `-Name` given without an argument
+
+
+def _unroll(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]

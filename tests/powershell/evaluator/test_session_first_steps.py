@@ -1,0 +1,99 @@
+"""A session runs expressions and pipelines of declared cmdlets, printing what is not captured."""
+
+from __future__ import annotations
+
+from exchange_sim.powershell.commands import (
+    Cmdlet,
+    CommandDeclaration,
+    ParameterDeclaration,
+    ParameterSetEntry,
+)
+from exchange_sim.powershell.host import BufferHost
+from exchange_sim.powershell.registry import EngineRegistry
+from exchange_sim.powershell.session import CommandCall, Session
+
+
+class _Greet(Cmdlet):
+    def process(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        name = ctx.bound["Name"]
+        ctx.write_object(f"HELLO {name}" if ctx.bound.get("Loud") else f"hello {name}")
+
+
+GREET = CommandDeclaration(
+    "Get-Greeting",
+    (
+        ParameterDeclaration("Name", "string", (ParameterSetEntry(mandatory=True, position=0),)),
+        ParameterDeclaration("Loud", "switch"),
+        ParameterDeclaration("Count", "int"),
+    ),
+    _Greet,
+)
+
+
+def _session() -> tuple[Session, BufferHost]:
+    registry = EngineRegistry()
+    registry.commands.register(GREET)
+    host = BufferHost()
+    return Session(registry, host), host
+
+
+def test_arithmetic_is_printed() -> None:
+    session, host = _session()
+    outcome = session.run("1+1")
+    assert outcome.output == [2] and outcome.exit_code == 0
+    assert host.text.strip() == "2"
+
+
+def test_arrays_unroll_into_pipeline() -> None:
+    session, _ = _session()
+    assert session.run("1,2,3").output == [1, 2, 3]
+
+
+def test_dollar_null_assignment_discards_output() -> None:
+    session, host = _session()
+    outcome = session.run("$null = 5\n$null")
+    assert outcome.output == [] and host.text == ""
+
+
+def test_variable_assignment_then_use() -> None:
+    session, _ = _session()
+    assert session.run("$x = 4\n$x * 2").output == [8]
+
+
+def test_positional_and_switch_arguments_bind() -> None:
+    session, _ = _session()
+    assert session.run("Get-Greeting world -Loud").output == ["HELLO world"]
+    assert session.run("Get-Greeting -Name world -Loud:$false").output == ["hello world"]
+
+
+def test_positional_parameter_not_found_names_the_argument() -> None:
+    session, host = _session()
+    outcome = session.run("Get-Greeting a ?SubjectName")
+    assert outcome.had_errors
+    assert "A positional parameter cannot be found that accepts argument '?SubjectName'." in host.error_text
+
+
+def test_missing_mandatory_fails_when_non_interactive() -> None:
+    session, host = _session()
+    session.run("Get-Greeting -Loud")
+    assert "Cannot process command because of one or more missing mandatory parameters: Name." in host.error_text
+
+
+def test_unknown_command_is_reported_not_raised() -> None:
+    session, host = _session()
+    outcome = session.run("Get-Nothing")
+    assert outcome.had_errors
+    assert "The term 'Get-Nothing' is not recognized" in host.error_text
+
+
+def test_parse_error_gives_exit_1_and_runs_nothing() -> None:
+    session, host = _session()
+    outcome = session.run("Get-Greeting x\n(1 + ")
+    assert outcome.exit_code == 1 and outcome.output == []
+    assert host.error_text
+
+
+def test_structured_call_binds_like_a_script() -> None:
+    session, _ = _session()
+    outcome = session.invoke([CommandCall("Get-Greeting", [("Name", "psrp")])])
+    assert outcome.output == ["hello psrp"]
