@@ -1,0 +1,52 @@
+"""`exchange-sim run`: a script file or a command text, as `powershell -File` / `-Command` run them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+
+def _mount(text: str) -> tuple[str, Path]:
+    win_path, separator, host_dir = text.partition("=")
+    if not separator or not win_path or not host_dir:
+        raise typer.BadParameter(f"expected WINPATH=HOSTDIR, got '{text}'")
+    return win_path, Path(host_dir)
+
+
+def run(
+    file: Optional[Path] = typer.Argument(None, help="Script file (host path) to run."),
+    script_args: Optional[List[str]] = typer.Argument(None, help="Arguments for the script's param() block."),
+    command: Optional[str] = typer.Option(None, "--command", "-c", help="PowerShell text to run instead of a file."),
+    lab: Optional[Path] = typer.Option(None, "--lab", help="Lab directory."),
+    server: Optional[str] = typer.Option(None, "--server", help="Exchange server the shell runs on."),
+    credential: List[str] = typer.Option([], "--credential", help="USER:PASSWORD answering Get-Credential, in order."),
+    answer: List[str] = typer.Option([], "--answer", help="Answer to Read-Host and prompts, in order."),
+    mount: List[str] = typer.Option([], "--mount", help="WINPATH=HOSTDIR made visible in the lab file system."),
+    plain: bool = typer.Option(False, "--plain", help="No colours."),
+) -> None:
+    """Run a runbook file or --command text; the exit code is PowerShell's."""
+    from exchange_sim.cli.session import open_session
+    from exchange_sim.powershell.host import ConsoleHost
+
+    if (file is None) == (command is None):
+        typer.echo("Give either FILE or --command TEXT.", err=True)
+        raise typer.Exit(2)
+    host = ConsoleHost(answers=[*credential, *answer])
+    session = open_session(host, lab=lab, server=server, mounts=[_mount(item) for item in mount])
+    if command is not None:
+        outcome = session.run(command)
+        raise typer.Exit(1 if outcome.exit_code or outcome.had_errors else 0)
+    assert file is not None
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        typer.echo(f"The argument '{file}' to the -File parameter does not exist. ({exc.strerror})", err=True)
+        raise typer.Exit(1)
+    outcome = session.run(text, file=str(file), args=tuple(script_args or ()))
+    raise typer.Exit(outcome.exit_code)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("run", context_settings={"allow_interspersed_args": False})(run)
