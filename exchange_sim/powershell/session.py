@@ -219,16 +219,58 @@ class Session:
                 "correct and try again.", category=errors.ErrorCategory.ObjectNotFound, target_object=name)
         bound = self._bind(declaration, pairs)
         set_name = select_parameter_set(declaration, bound)
-        missing = missing_mandatory(declaration, set_name, bound)
+        receivers = [p for p in declaration.parameters if p.name not in bound and (entry := p.in_set(set_name))
+                     is not None and (entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
+        # Parameters pipeline input may still fill are not missing yet (§7.1 step 4).
+        deferred = {p.name for p in receivers} if input_objects else set()
+        missing = [name for name in missing_mandatory(declaration, set_name, bound) if name not in deferred]
         if missing:
             raise missing_mandatory_error(missing)
         sink: list[Any] = []
         cmdlet = declaration.implementation()
         ctx = _Context(self, declaration, set_name, bound, sink)
         cmdlet.begin(ctx)
-        cmdlet.process(ctx)
+        if not input_objects:
+            cmdlet.process(ctx)
+        for item in input_objects:
+            per_object = self._bind_pipeline_object(declaration, set_name, receivers, item)
+            if per_object is None:
+                self._report(errors.ParameterBindingException(
+                    "The input object cannot be bound to any parameters for the command either because the "
+                    "command does not take pipeline input or the input and its properties do not match any of "
+                    "the parameters that take pipeline input.", error_id="InputObjectNotBound",
+                    category=errors.ErrorCategory.InvalidArgument, target_object=item))
+                continue
+            ctx.bound = {**bound, **per_object}
+            cmdlet.process(ctx)
+        ctx.bound = bound
         cmdlet.end(ctx)
         return sink
+
+    def _bind_pipeline_object(self, declaration: CommandDeclaration, set_name: str,
+                              receivers: list[Any], item: Any) -> dict[str, Any] | None:
+        """ByValue first, then ByPropertyName (the conversion-free passes fold into convert_to here)."""
+        from exchange_sim.powershell.values.objects import get_property, property_names
+
+        for parameter in receivers:
+            entry = parameter.in_set(set_name)
+            if entry is not None and entry.value_from_pipeline:
+                try:
+                    return {parameter.name: self._convert(parameter.name, parameter.type_name, item)}
+                except errors.ParameterBindingException:
+                    continue
+        names = {name.lower() for name in property_names(item)} if item is not None else set()
+        found: dict[str, Any] = {}
+        for parameter in receivers:
+            entry = parameter.in_set(set_name)
+            if entry is None or not entry.value_from_pipeline_by_property_name:
+                continue
+            for candidate in (parameter.name, *parameter.aliases):
+                if candidate.lower() in names:
+                    value = get_property(item, candidate)
+                    found[parameter.name] = self._convert(parameter.name, parameter.type_name, value)
+                    break
+        return found or None
 
     def _bind(self, declaration: CommandDeclaration, pairs: list[tuple[str | None, Any]]) -> dict[str, Any]:
         bound: dict[str, Any] = {}

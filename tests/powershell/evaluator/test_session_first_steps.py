@@ -97,3 +97,56 @@ def test_structured_call_binds_like_a_script() -> None:
     session, _ = _session()
     outcome = session.invoke([CommandCall("Get-Greeting", [("Name", "psrp")])])
     assert outcome.output == ["hello psrp"]
+
+
+class _Echo(Cmdlet):
+    def process(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        ctx.write_object(f"{ctx.bound.get('Name')}:{ctx.bound.get('Count')}")
+
+
+ECHO = CommandDeclaration(
+    "Show-Item",
+    (
+        ParameterDeclaration("Name", "string", (ParameterSetEntry(mandatory=True, value_from_pipeline_by_property_name=True),)),
+        ParameterDeclaration("Count", "int", (ParameterSetEntry(value_from_pipeline_by_property_name=True),)),
+    ),
+    _Echo,
+)
+
+TAKE = CommandDeclaration(
+    "Use-Number",
+    (ParameterDeclaration("Value", "int", (ParameterSetEntry(mandatory=True, value_from_pipeline=True),)),),
+    _Echo,
+)
+
+
+def test_pipeline_binds_by_property_name() -> None:
+    session, _ = _session()
+    session.registry.commands.register(ECHO)
+    outcome = session.run("Get-Greeting x | Show-Item")
+    # A string has only Length, so nothing binds: reported, not dropped silently.
+    assert outcome.had_errors
+    structured = session.invoke([CommandCall("Show-Item")], input=[_Named("web", 2)])
+    assert structured.output == ["web:2"]
+
+
+def test_pipeline_binds_by_value_once_per_object() -> None:
+    session, _ = _session()
+    session.registry.commands.register(TAKE)
+
+    class _Value(Cmdlet):
+        def process(self, ctx) -> None:  # type: ignore[no-untyped-def]
+            ctx.write_object(ctx.bound["Value"] * 10)
+
+    session.registry.commands.register(CommandDeclaration("Use-Number", TAKE.parameters, _Value))
+    assert session.run("1,'2',3 | Use-Number").output == [10, 20, 30]
+
+
+class _Named:
+    ps_type_names = ("Lab.Named", "System.Object")
+
+    def __init__(self, name: str, count: int) -> None:
+        self._name, self._count = name, count
+
+    def ps_properties(self) -> dict[str, object]:
+        return {"Name": self._name, "Count": self._count}
