@@ -25,7 +25,7 @@ from exchange_sim.powershell.parse_errors import format_parse_errors
 from exchange_sim.powershell.parser import parse
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.powershell.values import errors
-from exchange_sim.powershell.values.conversions import convert_to
+from exchange_sim.powershell.values.conversions import convert_to, to_bool
 from exchange_sim.powershell.values.formatting import format_default
 from exchange_sim.powershell.values.operators import binary_op, unary_op
 
@@ -135,13 +135,23 @@ class Session:
         self._had_errors = False
         output: list[Any] = []
         block = parsed.ast.end_block
-        for statement in block.statements if block is not None else ():
-            try:
-                output.extend(self._statement(statement))
-            except errors.DotNetException as exc:  # statement-terminating: the script goes on
-                self._report(exc)
+        exit_code = 0
+        try:
+            for statement in block.statements if block is not None else ():
+                try:
+                    output.extend(self._statement(statement))
+                except _ScriptTerminating:
+                    raise
+                except errors.DotNetException as exc:  # statement-terminating: the script goes on
+                    self._report(exc)
+        except _Exit as stop:
+            exit_code = stop.code
+        except _ScriptTerminating as stop:
+            self._print(output)
+            self._report(stop.exception)
+            return RunOutcome(output, 1, True)
         self._print(output)
-        return RunOutcome(output, 0, self._had_errors)
+        return RunOutcome(output, exit_code, self._had_errors)
 
     def invoke(self, calls: Sequence[CommandCall], input: Sequence[Any] | None = None) -> RunOutcome:
         self._had_errors = False
@@ -166,6 +176,17 @@ class Session:
                 return []  # `$null = …` discards the output
             self.variables[node.left.name.lower()] = values[0] if len(values) == 1 else (values or None)
             return []
+        if isinstance(node, A.ExitStatementAst):
+            values = self._statement(node.pipeline) if node.pipeline is not None else []
+            raise _Exit(int(convert_to(values[0], "int")) if values else 0)
+        if isinstance(node, A.ThrowStatementAst):
+            values = self._statement(node.pipeline) if node.pipeline is not None else []
+            raise _ScriptTerminating(_thrown(values[0] if len(values) == 1 else (values or None)))
+        if isinstance(node, A.IfStatementAst):
+            for clause in node.clauses:
+                if to_bool(_single(self._statement(clause.condition))):
+                    return self._block(clause.body)
+            return self._block(node.else_clause) if node.else_clause is not None else []
         if isinstance(node, A.PipelineAst):
             objects: list[Any] = []
             for element in node.pipeline_elements:
@@ -174,6 +195,12 @@ class Session:
         if isinstance(node, A.CommandExpressionAst) and node.expression is not None:
             return _unroll(self._expression(node.expression))
         raise _unsupported(node)
+
+    def _block(self, block: A.StatementBlockAst) -> list[Any]:
+        output: list[Any] = []
+        for statement in block.statements:
+            output.extend(self._statement(statement))
+        return output
 
     def _element(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
         if isinstance(element, A.CommandExpressionAst) and element.expression is not None:
@@ -351,3 +378,33 @@ def _unroll(value: Any) -> list[Any]:
     if value is None:
         return []
     return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+class _Exit(Exception):
+    """`exit N`: ends the script with that code."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class _ScriptTerminating(Exception):
+    """`throw` outside try/catch: the whole script stops."""
+
+    def __init__(self, exception: BaseException) -> None:
+        super().__init__(str(exception))
+        self.exception = exception
+
+
+def _thrown(value: Any) -> BaseException:
+    if isinstance(value, BaseException):
+        return value
+    if isinstance(value, errors.ErrorRecord):
+        return value.exception
+    message = "ScriptHalted" if value is None else str(value)
+    return errors.RuntimeException(message, error_id=message, category=errors.ErrorCategory.OperationStopped,
+                                   target_object=value)
+
+
+def _single(values: list[Any]) -> Any:
+    return values[0] if len(values) == 1 else (values or None)

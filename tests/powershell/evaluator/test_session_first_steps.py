@@ -150,3 +150,29 @@ class _Named:
 
     def ps_properties(self) -> dict[str, object]:
         return {"Name": self._name, "Count": self._count}
+
+
+def test_exit_code_of_run_file_is_exit_n() -> None:
+    session, _ = _session()
+    outcome = session.run("1\nexit 7\n2")
+    assert outcome.exit_code == 7 and outcome.output == [1]
+
+
+def test_terminating_error_gives_exit_1() -> None:
+    session, host = _session()
+    outcome = session.run("1\nthrow 'stop here'\n2")
+    assert outcome.exit_code == 1 and outcome.output == [1]
+    assert host.error_text.startswith("stop here")
+    assert "FullyQualifiedErrorId : stop here" in host.error_text
+
+
+def test_statement_terminating_error_lets_the_script_go_on() -> None:
+    session, _ = _session()
+    outcome = session.run("1/0\n'after'")
+    assert outcome.output == ["after"] and outcome.had_errors and outcome.exit_code == 0
+
+
+def test_if_elseif_else_picks_the_first_true_clause() -> None:
+    session, _ = _session()
+    assert session.run("$n = 2\nif ($n -eq 1) { 'one' } elseif ($n -eq 2) { 'two' } else { 'many' }").output == ["two"]
+    assert session.run("if ($false) { 'x' } else { 'else' }").output == ["else"]
