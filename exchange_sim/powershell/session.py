@@ -25,7 +25,8 @@ from exchange_sim.powershell.parse_errors import format_parse_errors
 from exchange_sim.powershell.parser import parse
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.powershell.values import errors
-from exchange_sim.powershell.values.conversions import convert_to, to_bool
+from exchange_sim.powershell.values.conversions import convert_to, to_bool, to_string
+from exchange_sim.powershell.values.objects import Hashtable, get_property
 from exchange_sim.powershell.values.formatting import format_default
 from exchange_sim.powershell.values.operators import binary_op, unary_op
 
@@ -277,7 +278,7 @@ class Session:
     def _bind_pipeline_object(self, declaration: CommandDeclaration, set_name: str,
                               receivers: list[Any], item: Any) -> dict[str, Any] | None:
         """ByValue first, then ByPropertyName (the conversion-free passes fold into convert_to here)."""
-        from exchange_sim.powershell.values.objects import get_property, property_names
+        from exchange_sim.powershell.values.objects import property_names
 
         for parameter in receivers:
             entry = parameter.in_set(set_name)
@@ -368,6 +369,23 @@ class Session:
         if isinstance(node, A.ParenExpressionAst):
             values = self._statement(node.pipeline)
             return values[0] if len(values) == 1 else (values or None)
+        if isinstance(node, A.ExpandableStringExpressionAst):
+            return "".join(part if isinstance(part, str) else to_string(self._expression(part))
+                           for part in node.parts)
+        if isinstance(node, A.SubExpressionAst):
+            return _single(self._block(node.sub_expression))
+        if isinstance(node, A.ArrayExpressionAst):
+            return self._block(node.sub_expression)
+        if isinstance(node, A.HashtableAst):
+            return Hashtable((self._expression(key), _single(self._statement(value)))
+                             for key, value in node.key_value_pairs)
+        if isinstance(node, A.ConvertExpressionAst):
+            if node.type.type_name.full_name.lower() == "ordered" and isinstance(node.child, A.HashtableAst):
+                return Hashtable(self._expression(node.child).items(), ordered=True)
+            return convert_to(self._expression(node.child), node.type.type_name.full_name, self.registry.types)
+        if isinstance(node, A.MemberExpressionAst) and not node.static \
+                and isinstance(node.member, A.StringConstantExpressionAst):
+            return get_property(self._expression(node.expression), node.member.value)
         raise _unsupported(node)
 
 

@@ -176,3 +176,20 @@ def test_if_elseif_else_picks_the_first_true_clause() -> None:
     session, _ = _session()
     assert session.run("$n = 2\nif ($n -eq 1) { 'one' } elseif ($n -eq 2) { 'two' } else { 'many' }").output == ["two"]
     assert session.run("if ($false) { 'x' } else { 'else' }").output == ["else"]
+
+
+def test_double_quoted_string_expands_variables_and_subexpressions() -> None:
+    session, _ = _session()
+    assert session.run('$n = 3\n"n=$n twice=$($n * 2)"').output == ["n=3 twice=6"]
+
+
+def test_pscustomobject_cast_binds_by_property_name() -> None:
+    session, _ = _session()
+    session.registry.commands.register(ECHO)
+    outcome = session.run("[pscustomobject]@{Name='a'; Count='3'} | Show-Item")
+    assert outcome.output == ["a:3"]
+
+
+def test_member_access_reads_a_property() -> None:
+    session, _ = _session()
+    assert session.run("$h = @{Key = 'v'}\n$h.key\n'abc'.Length").output == ["v", 3]
