@@ -31,3 +31,18 @@ def test_internal_transport_certificate_of_a_fresh_mailbox_server_has_smtp_and_i
         mask = services_string_form(derive_services(state, facts))
     assert mask[3:5] == "WS"
     assert mask[:2] == "IP"
+
+
+def test_fresh_server_lists_its_seeded_certificates_with_derived_services(contoso: Lab) -> None:
+    from exchange_sim.targets.query import certificates
+
+    server = contoso.servers()[0]
+    with contoso.transaction():
+        found = certificates(contoso, server)
+        transport = str(contoso.config(server.name).internal_transport_thumbprint).upper()
+    by_thumbprint = {c.thumbprint: c for c in found}
+    assert transport in by_thumbprint
+    setup = by_thumbprint[transport]
+    assert setup.identity == f"{server.fqdn}\\{transport}"
+    assert "WS" in setup.ps_properties()["ServicesStringForm"]
+    assert str(setup.status) == "Valid"
