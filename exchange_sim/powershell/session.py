@@ -20,6 +20,7 @@ from exchange_sim.powershell.binder import (
     validate_argument,
 )
 from exchange_sim.powershell.commands import CommandDeclaration
+from exchange_sim.powershell.evaluator import ScriptBlock
 from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.parse_errors import format_parse_errors
 from exchange_sim.powershell.parser import parse
@@ -57,6 +58,22 @@ class _Context:
         self.extensions = session.registry.extensions
         self._session = session
         self._sink = sink
+
+    @property
+    def registry(self) -> EngineRegistry:
+        return self._session.registry
+
+    @property
+    def types(self) -> Any:
+        return self._session.registry.types
+
+    @property
+    def views(self) -> Any:
+        return self._session.registry.views
+
+    def invoke_scriptblock(self, block: ScriptBlock, dollar_under: Any = None, args: Sequence[Any] = (),
+                           this: Any = None) -> list[Any]:
+        return self._session.invoke_scriptblock(block, dollar_under, args, this)
 
     def write_object(self, value: Any, enumerate_collection: bool = False) -> None:
         if enumerate_collection and isinstance(value, (list, tuple)):
@@ -164,6 +181,25 @@ class Session:
             self._report(exc)
             return RunOutcome([], 1, True)
         return RunOutcome(objects, 0, self._had_errors)
+
+    def invoke_scriptblock(self, block: ScriptBlock, dollar_under: Any = None, args: Sequence[Any] = (),
+                           this: Any = None) -> list[Any]:
+        """Run `block` with `$_`/`$PSItem`, `$args` and `$this` set for its duration."""
+        saved = {name: self.variables.get(name, _UNSET) for name in ("_", "psitem", "args", "this")}
+        self.variables.update({"_": dollar_under, "psitem": dollar_under, "args": list(args), "this": this})
+        try:
+            output: list[Any] = []
+            for named in (block.ast.begin_block, block.ast.process_block, block.ast.end_block):
+                if named is not None:
+                    for statement in named.statements:
+                        output.extend(self._statement(statement))
+            return output
+        finally:
+            for name, value in saved.items():
+                if value is _UNSET:
+                    self.variables.pop(name, None)
+                else:
+                    self.variables[name] = value
 
     def _print(self, objects: list[Any]) -> None:
         if objects:
@@ -369,6 +405,8 @@ class Session:
         if isinstance(node, A.ParenExpressionAst):
             values = self._statement(node.pipeline)
             return values[0] if len(values) == 1 else (values or None)
+        if isinstance(node, A.ScriptBlockExpressionAst):
+            return ScriptBlock(node.script_block)
         if isinstance(node, A.ExpandableStringExpressionAst):
             return "".join(part if isinstance(part, str) else to_string(self._expression(part))
                            for part in node.parts)
@@ -389,6 +427,7 @@ class Session:
         raise _unsupported(node)
 
 
+_UNSET = object()  # a variable that did not exist before a script block ran
 _SWITCH = object()  # marks a `-Name` given without an argument
 
 

@@ -193,3 +193,13 @@ def test_pscustomobject_cast_binds_by_property_name() -> None:
 def test_member_access_reads_a_property() -> None:
     session, _ = _session()
     assert session.run("$h = @{Key = 'v'}\n$h.key\n'abc'.Length").output == ["v", 3]
+
+
+def test_core_cmdlets_run_script_blocks_with_dollar_under() -> None:
+    from exchange_sim.powershell import builtins
+
+    registry = EngineRegistry().apply(builtins.register)
+    session = Session(registry, BufferHost())
+    assert session.run("1,2,3,4 | Where-Object { $_ -gt 2 }").output == [3, 4]
+    assert session.run("1,2 | ForEach-Object { $_ * 10 }").output == [10, 20]
+    assert session.run("$_ = 'kept'\n5 | ForEach-Object { $_ }\n$_").output == [5, "kept"]
