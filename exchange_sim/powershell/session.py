@@ -130,6 +130,7 @@ class Session:
     product_version: str = "2019"
     variables: dict[str, Any] = field(default_factory=dict)
     _had_errors: bool = field(default=False, init=False)
+    _try_depth: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
         base = {"true": True, "false": False, "null": None}
@@ -158,7 +159,11 @@ class Session:
             for statement in block.statements if block is not None else ():
                 try:
                     output.extend(self._statement(statement))
-                except _ScriptTerminating:
+                except _Flow as flow:
+                    output.extend(getattr(flow, "partial", []))
+                    if isinstance(flow, _LoopJump):
+                        continue  # a break outside any loop ends only its statement here
+                    flow.partial = []
                     raise
                 except errors.DotNetException as exc:  # statement-terminating: the script goes on
                     self._report(exc)
@@ -224,6 +229,26 @@ class Session:
                 if to_bool(_single(self._statement(clause.condition))):
                     return self._block(clause.body)
             return self._block(node.else_clause) if node.else_clause is not None else []
+        if isinstance(node, A.ForEachStatementAst):
+            return self._foreach(node)
+        if isinstance(node, A.WhileStatementAst):
+            output: list[Any] = []
+            while to_bool(_single(self._statement(node.condition))):
+                try:
+                    output.extend(self._block(node.body))
+                except _LoopJump as stop:
+                    output.extend(getattr(stop, "partial", []))
+                    stop.partial = []
+                    if not stop.matches(node.label):
+                        raise stop.carry(output)
+                    if isinstance(stop, _Break):
+                        break
+            return output
+        if isinstance(node, (A.BreakStatementAst, A.ContinueStatementAst)):
+            label = self._expression(node.label) if node.label is not None else None
+            raise (_Break if isinstance(node, A.BreakStatementAst) else _Continue)(label)
+        if isinstance(node, A.TryStatementAst):
+            return self._try(node)
         if isinstance(node, A.PipelineAst):
             objects: list[Any] = []
             for element in node.pipeline_elements:
@@ -233,10 +258,62 @@ class Session:
             return _unroll(self._expression(node.expression))
         raise _unsupported(node)
 
+    def _foreach(self, node: A.ForEachStatementAst) -> list[Any]:
+        output: list[Any] = []
+        for item in self._statement(node.condition):
+            self.variables[node.variable.name.lower()] = item
+            try:
+                output.extend(self._block(node.body))
+            except _LoopJump as stop:
+                output.extend(getattr(stop, "partial", []))
+                stop.partial = []
+                if not stop.matches(node.label):
+                    raise stop.carry(output)
+                if isinstance(stop, _Break):
+                    break
+        return output
+
+    def _try(self, node: A.TryStatementAst) -> list[Any]:
+        output: list[Any] = []
+        self._try_depth += 1
+        try:
+            try:
+                output.extend(self._block(node.body))
+            finally:
+                self._try_depth -= 1
+        except (errors.DotNetException, _ScriptTerminating) as raised:
+            exc = raised.exception if isinstance(raised, _ScriptTerminating) else raised
+            output.extend(getattr(raised, "partial", []))
+            for clause in node.catch_clauses:
+                if not clause.catch_types or any(
+                        errors.exception_matches(exc, constraint.type_name.full_name, self.registry.types)
+                        for constraint in clause.catch_types):
+                    saved = self.variables.get("_")
+                    self.variables["_"] = self.variables["psitem"] = _record_of(exc)
+                    try:
+                        output.extend(self._block(clause.body))
+                    finally:
+                        self.variables["_"] = self.variables["psitem"] = saved
+                    break
+            else:
+                raise
+        finally:
+            if node.finally_clause is not None:
+                output.extend(self._block(node.finally_clause))
+        return output
+
     def _block(self, block: A.StatementBlockAst) -> list[Any]:
         output: list[Any] = []
-        for statement in block.statements:
-            output.extend(self._statement(statement))
+        try:
+            for statement in block.statements:
+                try:
+                    output.extend(self._statement(statement))
+                except errors.DotNetException as exc:
+                    if self._try_depth:  # a surrounding try catches statement-terminating errors
+                        raise _Caught(exc) from exc
+                    self._report(exc)  # otherwise the block goes on with its next statement
+        except _Flow as flow:
+            raise flow.carry(output)
         return output
 
     def _element(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
@@ -437,7 +514,17 @@ def _unroll(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-class _Exit(Exception):
+class _Flow(Exception):
+    """Control leaving blocks early; `partial` is what those blocks had already written to the pipeline."""
+
+    partial: list[Any]
+
+    def carry(self, written: list[Any]) -> "_Flow":
+        self.partial = written + getattr(self, "partial", [])
+        return self
+
+
+class _Exit(_Flow):
     """`exit N`: ends the script with that code."""
 
     def __init__(self, code: int) -> None:
@@ -445,7 +532,7 @@ class _Exit(Exception):
         self.code = code
 
 
-class _ScriptTerminating(Exception):
+class _ScriptTerminating(_Flow):
     """`throw` outside try/catch: the whole script stops."""
 
     def __init__(self, exception: BaseException) -> None:
@@ -465,3 +552,31 @@ def _thrown(value: Any) -> BaseException:
 
 def _single(values: list[Any]) -> Any:
     return values[0] if len(values) == 1 else (values or None)
+
+
+class _Caught(_ScriptTerminating):
+    """A statement-terminating error on its way to the enclosing try."""
+
+
+class _LoopJump(_Flow):
+    """A `break`/`continue` travelling up to the loop it names (or the innermost one)."""
+
+    def __init__(self, label: Any = None) -> None:
+        super().__init__(label)
+        self.label = label
+
+    def matches(self, loop_label: str | None) -> bool:
+        return self.label is None or (loop_label is not None and str(self.label).lower() == loop_label.lower())
+
+
+class _Break(_LoopJump):
+    """`break [label]`: leaves the innermost loop, or the one with that label."""
+
+
+class _Continue(_LoopJump):
+    """`continue [label]`: next iteration of the innermost loop, or the one with that label."""
+
+
+def _record_of(exc: BaseException) -> errors.ErrorRecord:
+    record = getattr(exc, "error_record", None)
+    return record if isinstance(record, errors.ErrorRecord) else errors.record_for(exc)

@@ -203,3 +203,48 @@ def test_core_cmdlets_run_script_blocks_with_dollar_under() -> None:
     assert session.run("1,2,3,4 | Where-Object { $_ -gt 2 }").output == [3, 4]
     assert session.run("1,2 | ForEach-Object { $_ * 10 }").output == [10, 20]
     assert session.run("$_ = 'kept'\n5 | ForEach-Object { $_ }\n$_").output == [5, "kept"]
+
+
+def test_foreach_with_break_and_continue() -> None:
+    session, _ = _session()
+    script = "foreach ($i in 1,2,3,4,5) { if ($i -eq 2) { continue }; if ($i -eq 4) { break }; $i }"
+    assert session.run(script).output == [1, 3]
+
+
+def test_labeled_break_leaves_the_outer_loop() -> None:
+    session, _ = _session()
+    script = ":outer foreach ($a in 1,2) { foreach ($b in 1,2) { if ($b -eq 2) { break outer }; \"$a$b\" } }"
+    assert session.run(script).output == ["11"]
+
+
+def test_typed_catch_matches_by_inheritance_and_finally_runs() -> None:
+    session, _ = _session()
+    script = (
+        "try { 1/0 } catch [System.InvalidOperationException] { 'wrong' } "
+        "catch [System.Management.Automation.RuntimeException] { 'caught: ' + $_.Exception.Message } "
+        "finally { 'finally' }"
+    )
+    assert session.run(script).output == ["caught: Attempted to divide by zero.", "finally"]
+
+
+def test_throw_is_caught_and_the_script_goes_on() -> None:
+    session, _ = _session()
+    outcome = session.run("try { throw 'oops' } catch { \"got $_\" }\n'next'")
+    assert outcome.output == ["got oops", "next"] and outcome.exit_code == 0
+
+
+def test_uncaught_type_rethrows_past_the_catch() -> None:
+    session, host = _session()
+    outcome = session.run("try { throw 'x' } catch [System.IO.FileNotFoundException] { 'no' }\n'next'")
+    assert outcome.exit_code == 1 and outcome.output == []
+
+
+def test_output_before_an_error_in_try_is_kept() -> None:
+    session, _ = _session()
+    assert session.run("try { 'a'; 1/0; 'never' } catch { 'b' }").output == ["a", "b"]
+
+
+def test_statement_error_in_a_block_outside_try_continues_the_block() -> None:
+    session, _ = _session()
+    outcome = session.run("if ($true) { 1/0; 'after' }")
+    assert outcome.output == ["after"] and outcome.had_errors
