@@ -1,6 +1,7 @@
 """The Exchange certificate cmdlets' plug-in: registers Exchange's types and views into the engine."""
 from __future__ import annotations
 
+from exchange_sim.exchange.get_certificate import GET_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.views import register_views
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.targets.services import AllowedServices
@@ -12,3 +13,4 @@ def register(registry: EngineRegistry) -> None:
     for enum_type in (AllowedServices, CertificateStatus, CertificateAuthorityType):
         registry.types.register_enum(enum_type)
     register_views(registry.views)
+    registry.commands.register(GET_EXCHANGE_CERTIFICATE)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+# Not frozen: raising an exception sets __traceback__ on it.
+@dataclass(eq=False)
 class CertificateFailure(Exception):
     key: str
     message: str

@@ -1,0 +1,37 @@
+"""The Target the Exchange cmdlets act on: a server of a simulated lab.
+
+Each operation is one cmdlet call on the lab: its own transaction (a failure leaves the lab as it
+was) and an audit record whatever the outcome."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from exchange_sim.lab.model import Server
+from exchange_sim.lab.organization import Lab
+from exchange_sim.targets.certificate import ExchangeCertificate
+from exchange_sim.targets.get import get_certificates
+from exchange_sim.targets.identity import normalize_thumbprint
+
+
+@dataclass(frozen=True)
+class SimulatedTarget:
+    lab: Lab
+    server_name: str
+
+    @property
+    def server(self) -> Server:
+        server = self.lab.server(self.server_name)
+        if server is None:
+            raise ValueError(f"The lab has no server '{self.server_name}'.")
+        return server
+
+    @property
+    def version(self) -> str:
+        return self.server.version
+
+    def get(self, thumbprint: str | None, domain_names: Sequence[str], audit: Mapping[str, object]) -> list[ExchangeCertificate]:
+        server = self.server
+        wanted = normalize_thumbprint(thumbprint) if thumbprint is not None else None
+        with self.lab.cmdlet(server, "Get-ExchangeCertificate", audit):
+            return get_certificates(self.lab, server, wanted, tuple(domain_names))
