@@ -156,6 +156,7 @@ class Session:
         block = parsed.ast.end_block
         exit_code = 0
         try:
+            self._bind_script_arguments(parsed.ast, list(args))
             for statement in block.statements if block is not None else ():
                 try:
                     output.extend(self._statement(statement))
@@ -175,6 +176,38 @@ class Session:
             return RunOutcome(output, 1, True)
         self._print(output)
         return RunOutcome(output, exit_code, self._had_errors)
+
+    def _bind_script_arguments(self, script: A.ScriptBlockAst, args: list[Any]) -> None:
+        """`-Name value` and positional script arguments fill the param() block; the rest go to `$args`."""
+        names = [p.name.name for p in script.param_block.parameters] if script.param_block is not None else []
+        values: dict[str, Any] = {}
+        rest: list[Any] = []
+        while args:
+            item = args.pop(0)
+            if isinstance(item, str) and item.startswith("-") and len(item) > 1:
+                key, _, inline = item[1:].partition(":")
+                hits = [n for n in names if n.lower() == key.lower()] or \
+                    [n for n in names if n.lower().startswith(key.lower())]
+                if len(hits) == 1:
+                    values[hits[0]] = inline if inline else (args.pop(0) if args else True)
+                    continue
+            rest.append(item)
+        for name in names:
+            if name not in values and rest:
+                values[name] = rest.pop(0)
+        for parameter in script.param_block.parameters if script.param_block is not None else ():
+            name = parameter.name.name
+            if name in values:
+                value = values[name]
+            else:
+                value = self._expression(parameter.default_value) if parameter.default_value is not None else None
+            for attribute in parameter.attributes:
+                if isinstance(attribute, A.TypeConstraintAst):
+                    type_name = attribute.type_name.full_name
+                    value = switch_value(value) if type_name.lower() == "switch" else \
+                        self._convert(name, type_name, value)
+            self.variables[name.lower()] = value
+        self.variables["args"] = rest
 
     def invoke(self, calls: Sequence[CommandCall], input: Sequence[Any] | None = None) -> RunOutcome:
         self._had_errors = False

@@ -38,3 +38,13 @@ def test_missing_file_is_reported_without_traceback(tmp_path: Path) -> None:
     result = _run(str(tmp_path / "absent.ps1"))
     assert result.returncode == 1
     assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_script_arguments_bind_to_param_block(tmp_path: Path) -> None:
+    script = tmp_path / "greet.ps1"
+    script.write_text("param([string]$Name = 'nobody', [int]$Times = 1)\n\"$Name x $Times\"\nexit $Times\n",
+                      encoding="utf-8")
+    assert _run(str(script)).stdout.strip() == "nobody x 1"
+    result = _run(str(script), "-Times", "3", "web01")
+    assert result.stdout.strip() == "web01 x 3"
+    assert result.returncode == 3
