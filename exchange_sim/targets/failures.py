@@ -112,3 +112,16 @@ def friendly_name_too_long(server: str) -> CertificateFailure:
 def invalid_key_size(server: str, size: int) -> CertificateFailure:
     message = f"{size} isn't a valid key size. Valid key sizes are 4096, 2048 and 1024."
     return CertificateFailure("InvalidKeySize", message, "InvalidArgument", server)
+
+
+def cannot_remove_um_certificate(server: str, thumbprint: str, call_router: bool) -> CertificateFailure:
+    service = "the Microsoft Exchange Unified Messaging Call Router service" if call_router else "the Microsoft Exchange Unified Messaging service"
+    message = (f"Removing the certificate with thumbprint {thumbprint} would stop {service}. "
+               "Change the UMStartupMode to TCP before you remove the certificate.")
+    key = "CannotRemoveUMCRCertificate" if call_router else "CannotRemoveUMCertificate"
+    return CertificateFailure(key, message, "InvalidArgument", server)
+
+
+def remove_federation_certificate(server: str, thumbprint: str) -> CertificateFailure:
+    message = (f"The certificate with thumbprint {thumbprint} is used by the federation trust and can't be removed.")
+    return CertificateFailure("RemoveCertificateFederation", message, "InvalidArgument", server)
