@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from exchange_sim.exchange.get_certificate import GET_EXCHANGE_CERTIFICATE
+from exchange_sim.exchange.remove_certificate import REMOVE_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.views import register_views
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.targets.services import AllowedServices
@@ -14,3 +15,4 @@ def register(registry: EngineRegistry) -> None:
         registry.types.register_enum(enum_type)
     register_views(registry.views)
     registry.commands.register(GET_EXCHANGE_CERTIFICATE)
+    registry.commands.register(REMOVE_EXCHANGE_CERTIFICATE)

@@ -12,6 +12,7 @@ from exchange_sim.lab.organization import Lab
 from exchange_sim.targets.certificate import ExchangeCertificate
 from exchange_sim.targets.get import get_certificates
 from exchange_sim.targets.identity import normalize_thumbprint
+from exchange_sim.targets.remove import remove_certificate
 
 
 @dataclass(frozen=True)
@@ -35,3 +36,8 @@ class SimulatedTarget:
         wanted = normalize_thumbprint(thumbprint) if thumbprint is not None else None
         with self.lab.cmdlet(server, "Get-ExchangeCertificate", audit):
             return get_certificates(self.lab, server, wanted, tuple(domain_names))
+
+    def remove(self, thumbprint: str, audit: Mapping[str, object]) -> None:
+        server = self.server
+        with self.lab.cmdlet(server, "Remove-ExchangeCertificate", audit):
+            remove_certificate(self.lab, server, normalize_thumbprint(thumbprint))
