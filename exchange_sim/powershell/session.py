@@ -131,6 +131,7 @@ class Session:
     variables: dict[str, Any] = field(default_factory=dict)
     _had_errors: bool = field(default=False, init=False)
     _try_depth: int = field(default=0, init=False)
+    functions: dict[str, A.FunctionDefinitionAst] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         base = {"true": True, "false": False, "null": None}
@@ -170,6 +171,8 @@ class Session:
                     self._report(exc)
         except _Exit as stop:
             exit_code = stop.code
+        except _Return:
+            pass  # `return` at script level ends the script normally
         except _ScriptTerminating as stop:
             self._print(output)
             self._report(stop.exception)
@@ -177,13 +180,26 @@ class Session:
         self._print(output)
         return RunOutcome(output, exit_code, self._had_errors)
 
-    def _bind_script_arguments(self, script: A.ScriptBlockAst, args: list[Any]) -> None:
+    def _bind_script_arguments(self, script: A.ScriptBlockAst, args: list[Any],
+                               parameters: tuple[A.ParameterAst, ...] | None = None) -> None:
         """`-Name value` and positional script arguments fill the param() block; the rest go to `$args`."""
-        names = [p.name.name for p in script.param_block.parameters] if script.param_block is not None else []
+        if parameters is None:
+            parameters = script.param_block.parameters if script.param_block is not None else ()
+        names = [p.name.name for p in parameters]
         values: dict[str, Any] = {}
         rest: list[Any] = []
         while args:
             item = args.pop(0)
+            if isinstance(item, _NamedArgument):
+                hits = [n for n in names if n.lower() == item.name.lower()] or \
+                    [n for n in names if n.lower().startswith(item.name.lower())]
+                if len(hits) == 1:
+                    values[hits[0]] = True if item.value is _SWITCH else item.value
+                    continue
+                rest.append(f"-{item.name}")
+                if item.value is not _SWITCH:
+                    rest.append(item.value)
+                continue
             if isinstance(item, str) and item.startswith("-") and len(item) > 1:
                 key, _, inline = item[1:].partition(":")
                 hits = [n for n in names if n.lower() == key.lower()] or \
@@ -195,7 +211,7 @@ class Session:
         for name in names:
             if name not in values and rest:
                 values[name] = rest.pop(0)
-        for parameter in script.param_block.parameters if script.param_block is not None else ():
+        for parameter in parameters:
             name = parameter.name.name
             if name in values:
                 value = values[name]
@@ -228,9 +244,14 @@ class Session:
         try:
             output: list[Any] = []
             for named in (block.ast.begin_block, block.ast.process_block, block.ast.end_block):
-                if named is not None:
+                if named is None:
+                    continue
+                try:
                     for statement in named.statements:
                         output.extend(self._statement(statement))
+                except _Return as done:
+                    output.extend(done.partial)
+                    break
             return output
         finally:
             for name, value in saved.items():
@@ -282,6 +303,12 @@ class Session:
             raise (_Break if isinstance(node, A.BreakStatementAst) else _Continue)(label)
         if isinstance(node, A.TryStatementAst):
             return self._try(node)
+        if isinstance(node, A.FunctionDefinitionAst):
+            self.functions[node.name.lower()] = node
+            return []
+        if isinstance(node, A.ReturnStatementAst):
+            values = self._statement(node.pipeline) if node.pipeline is not None else []
+            raise _Return().carry(values)
         if isinstance(node, A.PipelineAst):
             objects: list[Any] = []
             for element in node.pipeline_elements:
@@ -357,6 +384,9 @@ class Session:
         first, *rest = element.command_elements
         if not isinstance(first, A.StringConstantExpressionAst):
             raise _unsupported(first)
+        function = self.functions.get(first.value.lower())
+        if function is not None:
+            return self._call_function(function, rest, input_objects)
         declaration = self.registry.commands.resolve(first.value)
         pairs: list[tuple[str | None, Any]] = []
         items = list(rest)
@@ -374,6 +404,47 @@ class Session:
             else:
                 raise _unsupported(item)
         return self._run_cmdlet(first.value, pairs, input_objects)
+
+    def _call_function(self, function: A.FunctionDefinitionAst, elements: Sequence[A.CommandElementAst],
+                       input_objects: list[Any]) -> list[Any]:
+        """A simple function: its own copy of the variables, `$args` for the rest, `$input` for the pipeline."""
+        arguments: list[Any] = []
+        items = list(elements)
+        while items:
+            item = items.pop(0)
+            if isinstance(item, A.CommandParameterAst):
+                value: Any = self._expression(item.argument) if item.argument is not None else _SWITCH
+                if item.argument is None and items and isinstance(items[0], A.ExpressionAst):
+                    declared = function.parameters or (function.body.param_block.parameters
+                                                       if function.body.param_block is not None else ())
+                    switch = any(p.name.name.lower().startswith(item.parameter_name.lower()) and any(
+                        isinstance(a, A.TypeConstraintAst) and a.type_name.full_name.lower() == "switch"
+                        for a in p.attributes) for p in declared)
+                    if not switch:
+                        value = self._expression(items.pop(0))
+                arguments.append(_NamedArgument(item.parameter_name, value))
+            elif isinstance(item, A.ExpressionAst):
+                arguments.append(self._expression(item))
+            else:
+                raise _unsupported(item)
+        caller = self.variables
+        self.variables = dict(caller)  # assignments inside stay inside (dynamic scope, read-through copy)
+        try:
+            self._bind_script_arguments(function.body, arguments, function.parameters)
+            self.variables["input"] = list(input_objects)
+            output: list[Any] = []
+            for named in (function.body.begin_block, function.body.process_block, function.body.end_block):
+                if named is None:
+                    continue
+                try:
+                    for statement in named.statements:
+                        output.extend(self._statement(statement))
+                except _Return as done:
+                    output.extend(done.partial)
+                    break
+            return output
+        finally:
+            self.variables = caller
 
     @staticmethod
     def _is_switch(declaration: CommandDeclaration | None, item: A.CommandParameterAst) -> bool:
@@ -585,6 +656,18 @@ def _thrown(value: Any) -> BaseException:
 
 def _single(values: list[Any]) -> Any:
     return values[0] if len(values) == 1 else (values or None)
+
+
+class _Return(_Flow):
+    """`return [value]`: leaves the function or script block."""
+
+
+@dataclass(frozen=True)
+class _NamedArgument:
+    """`-Name value` given to a script or function, before its param() block is known."""
+
+    name: str
+    value: Any
 
 
 class _Caught(_ScriptTerminating):

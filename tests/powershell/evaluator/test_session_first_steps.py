@@ -248,3 +248,28 @@ def test_statement_error_in_a_block_outside_try_continues_the_block() -> None:
     session, _ = _session()
     outcome = session.run("if ($true) { 1/0; 'after' }")
     assert outcome.output == ["after"] and outcome.had_errors
+
+
+def test_function_binds_named_and_positional_and_returns() -> None:
+    session, _ = _session()
+    script = (
+        "function Add-Two { param([int]$A, [int]$B = 10) return $A + $B; 'never' }\n"
+        "Add-Two 1 2\nAdd-Two -B 5 -A 1\nAdd-Two 3"
+    )
+    assert session.run(script).output == [3, 6, 13]
+
+
+def test_simple_function_puts_extra_args_in_dollar_args() -> None:
+    session, _ = _session()
+    assert session.run("function f { $args.Count }\nf a b c").output == [3]
+
+
+def test_function_variables_do_not_leak_to_the_caller() -> None:
+    session, _ = _session()
+    assert session.run("$x = 1\nfunction g { $x = 2; $x }\ng\n$x").output == [2, 1]
+
+
+def test_return_at_script_level_ends_the_script_normally() -> None:
+    session, _ = _session()
+    outcome = session.run("'a'\nreturn 'b'\n'c'")
+    assert outcome.output == ["a", "b"] and outcome.exit_code == 0
