@@ -125,3 +125,8 @@ def cannot_remove_um_certificate(server: str, thumbprint: str, call_router: bool
 def remove_federation_certificate(server: str, thumbprint: str) -> CertificateFailure:
     message = (f"The certificate with thumbprint {thumbprint} is used by the federation trust and can't be removed.")
     return CertificateFailure("RemoveCertificateFederation", message, "InvalidArgument", server)
+
+
+def request_without_pkcs10(server: str, thumbprint: str) -> CertificateFailure:
+    message = f"The certificate request with thumbprint {thumbprint} is missing its archived PKCS#10 data."
+    return CertificateFailure("CertificateDoesNotHavePKCS10", message, "ObjectNotFound", server)
