@@ -8,7 +8,7 @@ names the construct, so a script never silently does less than it says.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.binder import (
@@ -21,6 +21,21 @@ from exchange_sim.powershell.binder import (
 )
 from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.powershell.evaluator import ScriptBlock
+from exchange_sim.powershell.evaluator.context import CmdletRun
+from exchange_sim.powershell.evaluator.flow import (
+    Break,
+    Caught,
+    Continue,
+    Exit,
+    Flow,
+    LoopJump,
+    NamedArgument,
+    Return,
+    ScriptTerminating,
+    record_of,
+    single,
+    thrown,
+)
 from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.parse_errors import format_parse_errors
 from exchange_sim.powershell.parser import parse
@@ -45,75 +60,6 @@ class CommandCall:
 
     name: str
     parameters: Sequence[tuple[str | None, Any]] = ()
-
-
-class _Context:
-    """The CmdletContext one command in a pipeline sees."""
-
-    def __init__(self, session: "Session", declaration: CommandDeclaration, set_name: str,
-                 bound: Mapping[str, Any], sink: list[Any]) -> None:
-        self.command = declaration
-        self.parameter_set_name = set_name
-        self.bound = bound
-        self.extensions = session.registry.extensions
-        self._session = session
-        self._sink = sink
-
-    @property
-    def registry(self) -> EngineRegistry:
-        return self._session.registry
-
-    @property
-    def types(self) -> Any:
-        return self._session.registry.types
-
-    @property
-    def views(self) -> Any:
-        return self._session.registry.views
-
-    def invoke_scriptblock(self, block: ScriptBlock, dollar_under: Any = None, args: Sequence[Any] = (),
-                           this: Any = None) -> list[Any]:
-        return self._session.invoke_scriptblock(block, dollar_under, args, this)
-
-    def write_object(self, value: Any, enumerate_collection: bool = False) -> None:
-        if enumerate_collection and isinstance(value, (list, tuple)):
-            self._sink.extend(value)
-        else:
-            self._sink.append(value)
-
-    def write_error(self, record: Any) -> None:
-        self._session._report(record)
-
-    def throw_terminating_error(self, record: Any) -> None:
-        exc = record.exception if hasattr(record, "exception") else record
-        raise exc
-
-    def write_warning(self, text: str) -> None:
-        self._session.host.write_warning(text)
-
-    def write_verbose(self, text: str) -> None:
-        return None  # $VerbosePreference is SilentlyContinue by default
-
-    def write_debug(self, text: str) -> None:
-        return None
-
-    def write_host(self, text: str, newline: bool = True) -> None:
-        self._session.host.write_host(text, newline)
-
-    def should_process(self, target: str, action: str | None = None) -> bool:
-        return True  # ConfirmImpact below $ConfirmPreference (High) never asks
-
-    def should_continue(self, query: str, caption: str) -> bool:
-        return self._session.host.read_line(f"{caption}\n{query}\n[Y] Yes  [N] No: ").strip().lower() in ("y", "yes")
-
-    def read_line(self, prompt: str, secure: bool = False) -> Any:
-        return self._session.host.read_line(prompt, secure)
-
-    def get_variable(self, name: str) -> Any:
-        return self._session.variables.get(name.lower())
-
-    def set_variable(self, name: str, value: Any) -> None:
-        self._session.variables[name.lower()] = value
 
 
 def _unsupported(node: A.Ast) -> errors.RuntimeException:
@@ -161,19 +107,19 @@ class Session:
             for statement in block.statements if block is not None else ():
                 try:
                     output.extend(self._statement(statement))
-                except _Flow as flow:
+                except Flow as flow:
                     output.extend(getattr(flow, "partial", []))
-                    if isinstance(flow, _LoopJump):
+                    if isinstance(flow, LoopJump):
                         continue  # a break outside any loop ends only its statement here
                     flow.partial = []
                     raise
                 except errors.DotNetException as exc:  # statement-terminating: the script goes on
                     self._report(exc)
-        except _Exit as stop:
+        except Exit as stop:
             exit_code = stop.code
-        except _Return:
+        except Return:
             pass  # `return` at script level ends the script normally
-        except _ScriptTerminating as stop:
+        except ScriptTerminating as stop:
             self._print(output)
             self._report(stop.exception)
             return RunOutcome(output, 1, True)
@@ -190,7 +136,7 @@ class Session:
         rest: list[Any] = []
         while args:
             item = args.pop(0)
-            if isinstance(item, _NamedArgument):
+            if isinstance(item, NamedArgument):
                 hits = [n for n in names if n.lower() == item.name.lower()] or \
                     [n for n in names if n.lower().startswith(item.name.lower())]
                 if len(hits) == 1:
@@ -249,7 +195,7 @@ class Session:
                 try:
                     for statement in named.statements:
                         output.extend(self._statement(statement))
-                except _Return as done:
+                except Return as done:
                     output.extend(done.partial)
                     break
             return output
@@ -274,33 +220,33 @@ class Session:
             return []
         if isinstance(node, A.ExitStatementAst):
             values = self._statement(node.pipeline) if node.pipeline is not None else []
-            raise _Exit(int(convert_to(values[0], "int")) if values else 0)
+            raise Exit(int(convert_to(values[0], "int")) if values else 0)
         if isinstance(node, A.ThrowStatementAst):
             values = self._statement(node.pipeline) if node.pipeline is not None else []
-            raise _ScriptTerminating(_thrown(values[0] if len(values) == 1 else (values or None)))
+            raise ScriptTerminating(thrown(values[0] if len(values) == 1 else (values or None)))
         if isinstance(node, A.IfStatementAst):
             for clause in node.clauses:
-                if to_bool(_single(self._statement(clause.condition))):
+                if to_bool(single(self._statement(clause.condition))):
                     return self._block(clause.body)
             return self._block(node.else_clause) if node.else_clause is not None else []
         if isinstance(node, A.ForEachStatementAst):
             return self._foreach(node)
         if isinstance(node, A.WhileStatementAst):
             output: list[Any] = []
-            while to_bool(_single(self._statement(node.condition))):
+            while to_bool(single(self._statement(node.condition))):
                 try:
                     output.extend(self._block(node.body))
-                except _LoopJump as stop:
+                except LoopJump as stop:
                     output.extend(getattr(stop, "partial", []))
                     stop.partial = []
                     if not stop.matches(node.label):
                         raise stop.carry(output)
-                    if isinstance(stop, _Break):
+                    if isinstance(stop, Break):
                         break
             return output
         if isinstance(node, (A.BreakStatementAst, A.ContinueStatementAst)):
             label = self._expression(node.label) if node.label is not None else None
-            raise (_Break if isinstance(node, A.BreakStatementAst) else _Continue)(label)
+            raise (Break if isinstance(node, A.BreakStatementAst) else Continue)(label)
         if isinstance(node, A.TryStatementAst):
             return self._try(node)
         if isinstance(node, A.FunctionDefinitionAst):
@@ -308,7 +254,7 @@ class Session:
             return []
         if isinstance(node, A.ReturnStatementAst):
             values = self._statement(node.pipeline) if node.pipeline is not None else []
-            raise _Return().carry(values)
+            raise Return().carry(values)
         if isinstance(node, A.PipelineAst):
             objects: list[Any] = []
             for element in node.pipeline_elements:
@@ -324,12 +270,12 @@ class Session:
             self.variables[node.variable.name.lower()] = item
             try:
                 output.extend(self._block(node.body))
-            except _LoopJump as stop:
+            except LoopJump as stop:
                 output.extend(getattr(stop, "partial", []))
                 stop.partial = []
                 if not stop.matches(node.label):
                     raise stop.carry(output)
-                if isinstance(stop, _Break):
+                if isinstance(stop, Break):
                     break
         return output
 
@@ -341,15 +287,15 @@ class Session:
                 output.extend(self._block(node.body))
             finally:
                 self._try_depth -= 1
-        except (errors.DotNetException, _ScriptTerminating) as raised:
-            exc = raised.exception if isinstance(raised, _ScriptTerminating) else raised
+        except (errors.DotNetException, ScriptTerminating) as raised:
+            exc = raised.exception if isinstance(raised, ScriptTerminating) else raised
             output.extend(getattr(raised, "partial", []))
             for clause in node.catch_clauses:
                 if not clause.catch_types or any(
                         errors.exception_matches(exc, constraint.type_name.full_name, self.registry.types)
                         for constraint in clause.catch_types):
                     saved = self.variables.get("_")
-                    self.variables["_"] = self.variables["psitem"] = _record_of(exc)
+                    self.variables["_"] = self.variables["psitem"] = record_of(exc)
                     try:
                         output.extend(self._block(clause.body))
                     finally:
@@ -370,9 +316,9 @@ class Session:
                     output.extend(self._statement(statement))
                 except errors.DotNetException as exc:
                     if self._try_depth:  # a surrounding try catches statement-terminating errors
-                        raise _Caught(exc) from exc
+                        raise Caught(exc) from exc
                     self._report(exc)  # otherwise the block goes on with its next statement
-        except _Flow as flow:
+        except Flow as flow:
             raise flow.carry(output)
         return output
 
@@ -422,7 +368,7 @@ class Session:
                         for a in p.attributes) for p in declared)
                     if not switch:
                         value = self._expression(items.pop(0))
-                arguments.append(_NamedArgument(item.parameter_name, value))
+                arguments.append(NamedArgument(item.parameter_name, value))
             elif isinstance(item, A.ExpressionAst):
                 arguments.append(self._expression(item))
             else:
@@ -439,7 +385,7 @@ class Session:
                 try:
                     for statement in named.statements:
                         output.extend(self._statement(statement))
-                except _Return as done:
+                except Return as done:
                     output.extend(done.partial)
                     break
             return output
@@ -473,7 +419,7 @@ class Session:
             raise missing_mandatory_error(missing)
         sink: list[Any] = []
         cmdlet = declaration.implementation()
-        ctx = _Context(self, declaration, set_name, bound, sink)
+        ctx = CmdletRun(self, declaration, set_name, bound, sink)
         cmdlet.begin(ctx)
         if not input_objects:
             cmdlet.process(ctx)
@@ -592,11 +538,11 @@ class Session:
             return "".join(part if isinstance(part, str) else to_string(self._expression(part))
                            for part in node.parts)
         if isinstance(node, A.SubExpressionAst):
-            return _single(self._block(node.sub_expression))
+            return single(self._block(node.sub_expression))
         if isinstance(node, A.ArrayExpressionAst):
             return self._block(node.sub_expression)
         if isinstance(node, A.HashtableAst):
-            return Hashtable((self._expression(key), _single(self._statement(value)))
+            return Hashtable((self._expression(key), single(self._statement(value)))
                              for key, value in node.key_value_pairs)
         if isinstance(node, A.ConvertExpressionAst):
             if node.type.type_name.full_name.lower() == "ordered" and isinstance(node.child, A.HashtableAst):
@@ -616,83 +562,3 @@ def _unroll(value: Any) -> list[Any]:
     if value is None:
         return []
     return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
-class _Flow(Exception):
-    """Control leaving blocks early; `partial` is what those blocks had already written to the pipeline."""
-
-    partial: list[Any]
-
-    def carry(self, written: list[Any]) -> "_Flow":
-        self.partial = written + getattr(self, "partial", [])
-        return self
-
-
-class _Exit(_Flow):
-    """`exit N`: ends the script with that code."""
-
-    def __init__(self, code: int) -> None:
-        super().__init__(code)
-        self.code = code
-
-
-class _ScriptTerminating(_Flow):
-    """`throw` outside try/catch: the whole script stops."""
-
-    def __init__(self, exception: BaseException) -> None:
-        super().__init__(str(exception))
-        self.exception = exception
-
-
-def _thrown(value: Any) -> BaseException:
-    if isinstance(value, BaseException):
-        return value
-    if isinstance(value, errors.ErrorRecord):
-        return value.exception
-    message = "ScriptHalted" if value is None else str(value)
-    return errors.RuntimeException(message, error_id=message, category=errors.ErrorCategory.OperationStopped,
-                                   target_object=value)
-
-
-def _single(values: list[Any]) -> Any:
-    return values[0] if len(values) == 1 else (values or None)
-
-
-class _Return(_Flow):
-    """`return [value]`: leaves the function or script block."""
-
-
-@dataclass(frozen=True)
-class _NamedArgument:
-    """`-Name value` given to a script or function, before its param() block is known."""
-
-    name: str
-    value: Any
-
-
-class _Caught(_ScriptTerminating):
-    """A statement-terminating error on its way to the enclosing try."""
-
-
-class _LoopJump(_Flow):
-    """A `break`/`continue` travelling up to the loop it names (or the innermost one)."""
-
-    def __init__(self, label: Any = None) -> None:
-        super().__init__(label)
-        self.label = label
-
-    def matches(self, loop_label: str | None) -> bool:
-        return self.label is None or (loop_label is not None and str(self.label).lower() == loop_label.lower())
-
-
-class _Break(_LoopJump):
-    """`break [label]`: leaves the innermost loop, or the one with that label."""
-
-
-class _Continue(_LoopJump):
-    """`continue [label]`: next iteration of the innermost loop, or the one with that label."""
-
-
-def _record_of(exc: BaseException) -> errors.ErrorRecord:
-    record = getattr(exc, "error_record", None)
-    return record if isinstance(record, errors.ErrorRecord) else errors.record_for(exc)

@@ -1,0 +1,81 @@
+"""The CmdletContext a running cmdlet sees: its bound parameters and the session's streams and services."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from exchange_sim.powershell.commands import CommandDeclaration
+from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
+from exchange_sim.powershell.registry import EngineRegistry
+
+if TYPE_CHECKING:
+    from exchange_sim.powershell.session import Session
+
+
+class CmdletRun:
+    """The CmdletContext one command in a pipeline sees."""
+
+    def __init__(self, session: "Session", declaration: CommandDeclaration, set_name: str,
+                 bound: Mapping[str, Any], sink: list[Any]) -> None:
+        self.command = declaration
+        self.parameter_set_name = set_name
+        self.bound = bound
+        self.extensions = session.registry.extensions
+        self._session = session
+        self._sink = sink
+
+    @property
+    def registry(self) -> EngineRegistry:
+        return self._session.registry
+
+    @property
+    def types(self) -> Any:
+        return self._session.registry.types
+
+    @property
+    def views(self) -> Any:
+        return self._session.registry.views
+
+    def invoke_scriptblock(self, block: ScriptBlock, dollar_under: Any = None, args: Sequence[Any] = (),
+                           this: Any = None) -> list[Any]:
+        return self._session.invoke_scriptblock(block, dollar_under, args, this)
+
+    def write_object(self, value: Any, enumerate_collection: bool = False) -> None:
+        if enumerate_collection and isinstance(value, (list, tuple)):
+            self._sink.extend(value)
+        else:
+            self._sink.append(value)
+
+    def write_error(self, record: Any) -> None:
+        self._session._report(record)
+
+    def throw_terminating_error(self, record: Any) -> None:
+        exc = record.exception if hasattr(record, "exception") else record
+        raise exc
+
+    def write_warning(self, text: str) -> None:
+        self._session.host.write_warning(text)
+
+    def write_verbose(self, text: str) -> None:
+        return None  # $VerbosePreference is SilentlyContinue by default
+
+    def write_debug(self, text: str) -> None:
+        return None
+
+    def write_host(self, text: str, newline: bool = True) -> None:
+        self._session.host.write_host(text, newline)
+
+    def should_process(self, target: str, action: str | None = None) -> bool:
+        return True  # ConfirmImpact below $ConfirmPreference (High) never asks
+
+    def should_continue(self, query: str, caption: str) -> bool:
+        return self._session.host.read_line(f"{caption}\n{query}\n[Y] Yes  [N] No: ").strip().lower() in ("y", "yes")
+
+    def read_line(self, prompt: str, secure: bool = False) -> Any:
+        return self._session.host.read_line(prompt, secure)
+
+    def get_variable(self, name: str) -> Any:
+        return self._session.variables.get(name.lower())
+
+    def set_variable(self, name: str, value: Any) -> None:
+        self._session.variables[name.lower()] = value

@@ -1,0 +1,92 @@
+"""How control leaves blocks early (exit, throw, return, break/continue) and what travels with it.
+
+Each jump carries `partial`: what the blocks it left had already written, since the pipeline in this
+engine is collected per block rather than streamed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from exchange_sim.powershell.values import errors
+
+
+class Flow(Exception):
+    """Control leaving blocks early; `partial` is what those blocks had already written to the pipeline."""
+
+    partial: list[Any]
+
+    def carry(self, written: list[Any]) -> "Flow":
+        self.partial = written + getattr(self, "partial", [])
+        return self
+
+
+class Exit(Flow):
+    """`exit N`: ends the script with that code."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class ScriptTerminating(Flow):
+    """`throw` outside try/catch: the whole script stops."""
+
+    def __init__(self, exception: BaseException) -> None:
+        super().__init__(str(exception))
+        self.exception = exception
+
+
+def thrown(value: Any) -> BaseException:
+    if isinstance(value, BaseException):
+        return value
+    if isinstance(value, errors.ErrorRecord):
+        return value.exception
+    message = "ScriptHalted" if value is None else str(value)
+    return errors.RuntimeException(message, error_id=message, category=errors.ErrorCategory.OperationStopped,
+                                   target_object=value)
+
+
+def single(values: list[Any]) -> Any:
+    return values[0] if len(values) == 1 else (values or None)
+
+
+class Return(Flow):
+    """`return [value]`: leaves the function or script block."""
+
+
+@dataclass(frozen=True)
+class NamedArgument:
+    """`-Name value` given to a script or function, before its param() block is known."""
+
+    name: str
+    value: Any
+
+
+class Caught(ScriptTerminating):
+    """A statement-terminating error on its way to the enclosing try."""
+
+
+class LoopJump(Flow):
+    """A `break`/`continue` travelling up to the loop it names (or the innermost one)."""
+
+    def __init__(self, label: Any = None) -> None:
+        super().__init__(label)
+        self.label = label
+
+    def matches(self, loop_label: str | None) -> bool:
+        return self.label is None or (loop_label is not None and str(self.label).lower() == loop_label.lower())
+
+
+class Break(LoopJump):
+    """`break [label]`: leaves the innermost loop, or the one with that label."""
+
+
+class Continue(LoopJump):
+    """`continue [label]`: next iteration of the innermost loop, or the one with that label."""
+
+
+def record_of(exc: BaseException) -> errors.ErrorRecord:
+    record = getattr(exc, "error_record", None)
+    return record if isinstance(record, errors.ErrorRecord) else errors.record_for(exc)
