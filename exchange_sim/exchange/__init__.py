@@ -1,6 +1,7 @@
 """The Exchange certificate cmdlets' plug-in: registers Exchange's types and views into the engine."""
 from __future__ import annotations
 
+from exchange_sim.exchange.export_certificate import EXPORT_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.get_certificate import GET_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.remove_certificate import REMOVE_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.views import register_views
@@ -16,3 +17,4 @@ def register(registry: EngineRegistry) -> None:
     register_views(registry.views)
     registry.commands.register(GET_EXCHANGE_CERTIFICATE)
     registry.commands.register(REMOVE_EXCHANGE_CERTIFICATE)
+    registry.commands.register(EXPORT_EXCHANGE_CERTIFICATE)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from exchange_sim.lab.model import Server
 from exchange_sim.lab.organization import Lab
 from exchange_sim.targets.certificate import ExchangeCertificate
+from exchange_sim.targets.export import ExportedData, export_certificate
 from exchange_sim.targets.get import get_certificates
 from exchange_sim.targets.identity import normalize_thumbprint
 from exchange_sim.targets.remove import remove_certificate
@@ -41,3 +42,8 @@ class SimulatedTarget:
         server = self.server
         with self.lab.cmdlet(server, "Remove-ExchangeCertificate", audit):
             remove_certificate(self.lab, server, normalize_thumbprint(thumbprint))
+
+    def export(self, thumbprint: str, password: str | None, audit: Mapping[str, object]) -> ExportedData:
+        server = self.server
+        with self.lab.cmdlet(server, "Export-ExchangeCertificate", audit):
+            return export_certificate(self.lab, server, normalize_thumbprint(thumbprint), password)
