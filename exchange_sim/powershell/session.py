@@ -80,7 +80,7 @@ class Session:
     functions: dict[str, A.FunctionDefinitionAst] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        base = {"true": True, "false": False, "null": None}
+        base = {"true": True, "false": False, "null": None, "erroractionpreference": "Continue", "error": []}
         base.update({name.lower(): value for name, value in self.registry.variables.items()})
         for name, value in base.items():
             self.variables.setdefault(name, value)
@@ -88,9 +88,29 @@ class Session:
     def format_default(self, objects: Sequence[Any]) -> str:
         return format_default(objects, self.registry.views, self.host.width)
 
+    def write_error(self, record: Any, common: dict[str, Any]) -> None:
+        """A non-terminating error under -ErrorAction / $ErrorActionPreference, -ErrorVariable and $Error."""
+        record = record if isinstance(record, errors.ErrorRecord) else errors.record_for(record)
+        action = str(common.get("ErrorAction") or self.variables.get("erroractionpreference") or "Continue").lower()
+        if action == "stop":
+            raise record.exception
+        variable = common.get("ErrorVariable")
+        if variable:
+            name = str(variable)
+            key = name.lstrip("+").lower()
+            previous = self.variables.get(key) if name.startswith("+") else None
+            self.variables[key] = (list(previous) if isinstance(previous, list) else []) + [record]
+        if action == "ignore":
+            return
+        self.variables.setdefault("error", []).insert(0, record)
+        self._had_errors = True
+        if action != "silentlycontinue":
+            self.host.write_error(errors.format_error_record(record, width=self.host.width) + "\n")
+
     def _report(self, record_or_exc: Any) -> None:
         self._had_errors = True
         record = record_or_exc if isinstance(record_or_exc, errors.ErrorRecord) else errors.record_for(record_or_exc)
+        self.variables.setdefault("error", []).insert(0, record)
         self.host.write_error(errors.format_error_record(record, width=self.host.width) + "\n")
 
     def run(self, text: str, file: str | None = None, args: Sequence[Any] = ()) -> RunOutcome:
@@ -408,7 +428,8 @@ class Session:
                 f"The term '{name}' is not recognized as the name of a cmdlet, function, script file, or operable "
                 "program. Check the spelling of the name, or if a path was included, verify that the path is "
                 "correct and try again.", category=errors.ErrorCategory.ObjectNotFound, target_object=name)
-        bound = self._bind(declaration, pairs)
+        common: dict[str, Any] = {}
+        bound = self._bind(declaration, pairs, common)
         set_name = select_parameter_set(declaration, bound)
         receivers = [p for p in declaration.parameters if p.name not in bound and (entry := p.in_set(set_name))
                      is not None and (entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
@@ -419,7 +440,7 @@ class Session:
             raise missing_mandatory_error(missing)
         sink: list[Any] = []
         cmdlet = declaration.implementation()
-        ctx = CmdletRun(self, declaration, set_name, bound, sink)
+        ctx = CmdletRun(self, declaration, set_name, bound, sink, common)
         cmdlet.begin(ctx)
         if not input_objects:
             cmdlet.process(ctx)
@@ -463,7 +484,8 @@ class Session:
                     break
         return found or None
 
-    def _bind(self, declaration: CommandDeclaration, pairs: list[tuple[str | None, Any]]) -> dict[str, Any]:
+    def _bind(self, declaration: CommandDeclaration, pairs: list[tuple[str | None, Any]],
+              common: dict[str, Any] | None = None) -> dict[str, Any]:
         bound: dict[str, Any] = {}
         positional: list[Any] = []
         by_name = {parameter.name: parameter for parameter in declaration.parameters}
@@ -480,7 +502,9 @@ class Session:
                     category=errors.ErrorCategory.InvalidArgument)
             parameter = by_name.get(resolved.name)
             if parameter is None:
-                continue  # common parameters are accepted; their effects come with the full evaluator
+                if common is not None:  # common parameters act on the run, not on the cmdlet
+                    common[resolved.name] = True if value is _SWITCH else value
+                continue
             if parameter.is_switch:
                 bound[parameter.name] = switch_value() if value is _SWITCH else switch_value(value)
                 continue

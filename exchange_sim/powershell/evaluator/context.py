@@ -16,8 +16,9 @@ class CmdletRun:
     """The CmdletContext one command in a pipeline sees."""
 
     def __init__(self, session: "Session", declaration: CommandDeclaration, set_name: str,
-                 bound: Mapping[str, Any], sink: list[Any]) -> None:
+                 bound: Mapping[str, Any], sink: list[Any], common: dict[str, Any] | None = None) -> None:
         self.command = declaration
+        self.common = common if common is not None else {}
         self.parameter_set_name = set_name
         self.bound = bound
         self.extensions = session.registry.extensions
@@ -47,7 +48,7 @@ class CmdletRun:
             self._sink.append(value)
 
     def write_error(self, record: Any) -> None:
-        self._session._report(record)
+        self._session.write_error(record, self.common)
 
     def throw_terminating_error(self, record: Any) -> None:
         exc = record.exception if hasattr(record, "exception") else record

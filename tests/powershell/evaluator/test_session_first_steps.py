@@ -273,3 +273,35 @@ def test_return_at_script_level_ends_the_script_normally() -> None:
     session, _ = _session()
     outcome = session.run("'a'\nreturn 'b'\n'c'")
     assert outcome.output == ["a", "b"] and outcome.exit_code == 0
+
+
+def _core() -> tuple[Session, BufferHost]:
+    from exchange_sim.powershell import builtins
+
+    host = BufferHost()
+    return Session(EngineRegistry().apply(builtins.register), host), host
+
+
+def test_non_terminating_error_does_not_enter_catch_without_stop() -> None:
+    session, host = _core()
+    outcome = session.run("try { Write-Error 'soft'; 'after' } catch { 'caught' }")
+    assert outcome.output == ["after"]
+    assert "soft" in host.error_text
+
+
+def test_error_action_stop_makes_write_error_catchable() -> None:
+    session, _ = _core()
+    assert session.run("try { Write-Error 'hard' -ErrorAction Stop; 'no' } catch { \"caught $_\" }").output == [
+        "caught hard"]
+
+
+def test_silently_continue_hides_the_error_but_records_it() -> None:
+    session, host = _core()
+    outcome = session.run("Write-Error 'quiet' -ea SilentlyContinue -ErrorVariable +ev\n$ev.Count\n$Error.Count")
+    assert outcome.output == [1, 1] and host.error_text == ""
+
+
+def test_error_action_preference_stop_applies_without_parameter() -> None:
+    session, _ = _core()
+    script = "$ErrorActionPreference = 'Stop'\ntry { Write-Error 'pref'; 'no' } catch { 'caught' }"
+    assert session.run(script).output == ["caught"]
