@@ -42,7 +42,9 @@ from exchange_sim.powershell.parser import parse
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import convert_to, to_bool, to_string
-from exchange_sim.powershell.values.objects import Hashtable, get_property
+from exchange_sim.powershell.values.dotnet.statics import get_static_member, get_static_method
+from exchange_sim.powershell.values.indexing import get_index
+from exchange_sim.powershell.values.objects import Hashtable, call_method, get_property, invoke_method
 from exchange_sim.powershell.values.formatting import format_default
 from exchange_sim.powershell.values.operators import binary_op, unary_op
 
@@ -572,6 +574,25 @@ class Session:
             if node.type.type_name.full_name.lower() == "ordered" and isinstance(node.child, A.HashtableAst):
                 return Hashtable(self._expression(node.child).items(), ordered=True)
             return convert_to(self._expression(node.child), node.type.type_name.full_name, self.registry.types)
+        if isinstance(node, A.InvokeMemberExpressionAst) and isinstance(node.member, A.StringConstantExpressionAst):
+            arguments = [self._expression(argument) for argument in node.arguments]
+            if node.static and isinstance(node.expression, A.TypeExpressionAst):
+                target = self.registry.types.resolve(node.expression.type_name.full_name)
+                method = get_static_method(target, node.member.value, types=self.registry.types)
+                if method is None:
+                    raise errors.runtime_error(
+                        f"Method invocation failed because [{target.full_name}] does not contain a method named "
+                        f"'{node.member.value}'.", "MethodNotFound")
+                return invoke_method(method, node.member.value, arguments)
+            return call_method(self._expression(node.expression), node.member.value, arguments)
+        if isinstance(node, A.MemberExpressionAst) and node.static and isinstance(node.expression, A.TypeExpressionAst) \
+                and isinstance(node.member, A.StringConstantExpressionAst):
+            target = self.registry.types.resolve(node.expression.type_name.full_name)
+            return get_static_member(target, node.member.value, types=self.registry.types)[1]
+        if isinstance(node, A.IndexExpressionAst):
+            return get_index(self._expression(node.target), self._expression(node.index))
+        if isinstance(node, A.TypeExpressionAst):
+            return self.registry.types.resolve(node.type_name.full_name)
         if isinstance(node, A.MemberExpressionAst) and not node.static \
                 and isinstance(node.member, A.StringConstantExpressionAst):
             return get_property(self._expression(node.expression), node.member.value)

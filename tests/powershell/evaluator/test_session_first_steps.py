@@ -305,3 +305,16 @@ def test_error_action_preference_stop_applies_without_parameter() -> None:
     session, _ = _core()
     script = "$ErrorActionPreference = 'Stop'\ntry { Write-Error 'pref'; 'no' } catch { 'caught' }"
     assert session.run(script).output == ["caught"]
+
+
+def test_methods_indexes_and_static_members() -> None:
+    session, _ = _session()
+    script = "'abc'.ToUpper()\n(1,2,3)[-1]\n[math]::Max(2, 5)\n[int]::MaxValue"
+    assert session.run(script).output == ["ABC", 3, 5, 2147483647]
+
+
+def test_method_on_null_is_a_clear_error() -> None:
+    session, host = _session()
+    outcome = session.run("$nothing.Trim()")
+    assert outcome.had_errors
+    assert "You cannot call a method on a null-valued expression." in host.error_text
