@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from exchange_sim.exchange.export_certificate import EXPORT_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.get_certificate import GET_EXCHANGE_CERTIFICATE
+from exchange_sim.exchange.import_certificate import IMPORT_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.remove_certificate import REMOVE_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.views import register_views
 from exchange_sim.powershell.registry import EngineRegistry
@@ -18,3 +19,4 @@ def register(registry: EngineRegistry) -> None:
     registry.commands.register(GET_EXCHANGE_CERTIFICATE)
     registry.commands.register(REMOVE_EXCHANGE_CERTIFICATE)
     registry.commands.register(EXPORT_EXCHANGE_CERTIFICATE)
+    registry.commands.register(IMPORT_EXCHANGE_CERTIFICATE)

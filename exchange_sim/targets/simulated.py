@@ -12,6 +12,8 @@ from exchange_sim.lab.organization import Lab
 from exchange_sim.targets.certificate import ExchangeCertificate
 from exchange_sim.targets.export import ExportedData, export_certificate
 from exchange_sim.targets.get import get_certificates
+from exchange_sim.targets.import_certificate import import_certificate
+from exchange_sim.targets.query import certificates
 from exchange_sim.targets.identity import normalize_thumbprint
 from exchange_sim.targets.remove import remove_certificate
 
@@ -47,3 +49,11 @@ class SimulatedTarget:
         server = self.server
         with self.lab.cmdlet(server, "Export-ExchangeCertificate", audit):
             return export_certificate(self.lab, server, normalize_thumbprint(thumbprint), password)
+
+    def import_(self, data: bytes | None, password: str | None, exportable: bool, friendly_name: str | None,
+                audit: Mapping[str, object]) -> ExchangeCertificate:
+        server = self.server
+        with self.lab.cmdlet(server, "Import-ExchangeCertificate", audit):
+            thumbprint = import_certificate(self.lab, server, data, password, exportable, friendly_name)
+            # Returned even when Exchange cannot use it (a CER without its key): no usability filter.
+            return next(c for c in certificates(self.lab, server) if c.thumbprint == thumbprint)

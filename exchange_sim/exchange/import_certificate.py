@@ -1,0 +1,72 @@
+"""Import-ExchangeCertificate (§6.1): declaration and argument shaping; the import lives in the target."""
+from __future__ import annotations
+
+from typing import Any
+
+from exchange_sim.exchange.errors import failure_record
+from exchange_sim.exchange.export_certificate import _plain
+from exchange_sim.exchange.get_certificate import MODULE, TARGET_KEY
+from exchange_sim.powershell.commands import (Cmdlet, CmdletContext, CommandDeclaration, ParameterDeclaration,
+                                              ParameterSetEntry)
+from exchange_sim.targets.failures import CertificateFailure
+
+NEWER = ("2010", "2013", "2016", "2019", "SE")
+
+
+def _bytes_of(value: Any) -> bytes | None:
+    """-FileData arrives as byte[], a list of ints from the pipeline, or text (Get-Content output)."""
+    if value is None:
+        return None
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    if isinstance(value, list) and all(isinstance(item, int) for item in value):
+        return bytes(value)
+    if isinstance(value, list):
+        return "\r\n".join(str(item) for item in value).encode("utf-8")
+    return str(value).encode("utf-8")
+
+
+class ImportExchangeCertificate(Cmdlet):
+    def process(self, ctx: CmdletContext) -> None:
+        bound = ctx.bound
+        audit = {name: ("********" if name == "Password" else f"<{len(_bytes_of(value) or b'')} bytes>"
+                        if name == "FileData" else str(value)) for name, value in bound.items()}
+        try:
+            imported = ctx.extensions[TARGET_KEY].import_(
+                _bytes_of(bound.get("FileData")), _plain(bound.get("Password")),
+                bool(bound.get("PrivateKeyExportable", False)), bound.get("FriendlyName"), audit)
+        except CertificateFailure as failure:
+            # Exchange task errors end the processing of the current input (ThrowTerminatingError).
+            ctx.throw_terminating_error(failure_record(failure, "ImportExchangeCertificate"))
+            return
+        ctx.write_object(imported)
+
+
+IMPORT_EXCHANGE_CERTIFICATE = CommandDeclaration(
+    name="Import-ExchangeCertificate",
+    parameters=(
+        ParameterDeclaration("FileData", "byte[]", (ParameterSetEntry(
+            "FileData", position=0, value_from_pipeline=True, value_from_pipeline_by_property_name=True),),
+            versions=NEWER),
+        ParameterDeclaration("FileName", "string", (ParameterSetEntry("FileName", mandatory=True),),
+                             versions=("2013", "2016", "2019")),
+        ParameterDeclaration("Path", "string", (ParameterSetEntry("Path", position=0),), versions=("2007",)),
+        ParameterDeclaration("Instance", "object", (ParameterSetEntry("Instance", value_from_pipeline=True),)),
+        ParameterDeclaration("Password", "securestring"),
+        ParameterDeclaration("PrivateKeyExportable", "bool", versions=NEWER),
+        ParameterDeclaration("FriendlyName", "string"),
+        ParameterDeclaration("Server", "string", versions=NEWER),
+        ParameterDeclaration("DomainController", "string"),
+    ),
+    implementation=ImportExchangeCertificate,
+    default_parameter_set="FileData",
+    supports_should_process=True,
+    output_types=("Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate",),
+    synopsis="Imports a certificate (PFX, CER, PKCS#7) or completes a pending certificate request.",
+    module=MODULE,
+    implementing_type="Microsoft.Exchange.Management.SystemConfigurationTasks.ImportExchangeCertificate",
+)
+
+ImportExchangeCertificate.declaration = IMPORT_EXCHANGE_CERTIFICATE
