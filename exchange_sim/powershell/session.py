@@ -86,6 +86,7 @@ class Session:
         base.update({name.lower(): value for name, value in self.registry.variables.items()})
         for name, value in base.items():
             self.variables.setdefault(name, value)
+        self._script_variables = self.variables  # $script:/$global: reach past a function's local copy
 
     def format_default(self, objects: Sequence[Any]) -> str:
         return format_default(objects, self.registry.views, self.host.width)
@@ -233,12 +234,15 @@ class Session:
             self.host.write_output(self.format_default(objects))
 
     def _statement(self, node: A.StatementAst) -> list[Any]:
-        if isinstance(node, A.AssignmentStatementAst) and node.operator == "=" \
-                and isinstance(node.left, A.VariableExpressionAst):
-            values = self._statement(node.right)
-            if node.left.name.lower() == "null":
+        if isinstance(node, A.AssignmentStatementAst) and isinstance(node.left, A.VariableExpressionAst) \
+                and node.operator in _COMPOUND:
+            value = self._assigned_value(node.right)
+            target = node.left
+            if target.name.lower() == "null" and not target.prefix:
                 return []  # `$null = …` discards the output
-            self.variables[node.left.name.lower()] = values[0] if len(values) == 1 else (values or None)
+            if node.operator != "=":
+                value = binary_op(_COMPOUND[node.operator], self._read_variable(target), value, self.registry.types)
+            self._write_variable(target, value)
             return []
         if isinstance(node, A.ExitStatementAst):
             values = self._statement(node.pipeline) if node.pipeline is not None else []
@@ -543,11 +547,44 @@ class Session:
                 f"Cannot bind parameter '{name}'. {exc}", error_id="CannotConvertArgumentNoMessage",
                 category=errors.ErrorCategory.InvalidArgument) from exc
 
+    def _assigned_value(self, right: A.StatementAst) -> Any:
+        """A bare expression keeps its value (`@()` stays an empty array); a pipeline's output is collected."""
+        inner: A.StatementAst = right
+        if isinstance(inner, A.PipelineAst) and len(inner.pipeline_elements) == 1:
+            inner = inner.pipeline_elements[0]
+        if isinstance(inner, A.CommandExpressionAst) and inner.expression is not None and not inner.redirections:
+            return self._expression(inner.expression)
+        return single(self._statement(right))
+
+    def _read_variable(self, node: A.VariableExpressionAst) -> Any:
+        prefix = (node.prefix or "").lower()
+        if prefix in ("global", "script"):
+            return self._script_variables.get(node.name.lower())
+        if prefix in ("", "local", "private"):
+            return self.variables.get(node.name.lower())
+        if prefix == "env":
+            return self.variables.get(f"env:{node.name}".lower())
+        raise _unsupported(node)
+
+    def _write_variable(self, node: A.VariableExpressionAst, value: Any) -> None:
+        prefix = (node.prefix or "").lower()
+        key = node.name.lower()
+        if prefix in ("global", "script"):
+            self._script_variables[key] = value
+            self.variables[key] = value  # the running function sees its own write too
+        elif prefix in ("", "local", "private"):
+            self.variables[key] = value
+        elif prefix == "env":
+            self.variables[f"env:{key}"] = value
+            self._script_variables[f"env:{key}"] = value  # one environment for the whole process
+        else:
+            raise _unsupported(node)
+
     def _expression(self, node: A.ExpressionAst) -> Any:
         if isinstance(node, (A.ConstantExpressionAst, A.StringConstantExpressionAst)):
             return node.value
-        if isinstance(node, A.VariableExpressionAst) and not node.splatted and not node.prefix:
-            return self.variables.get(node.name.lower())
+        if isinstance(node, A.VariableExpressionAst) and not node.splatted:
+            return self._read_variable(node)
         if isinstance(node, A.BinaryExpressionAst):
             return binary_op(node.operator, self._expression(node.left), self._expression(node.right),
                              self.registry.types)
@@ -599,6 +636,7 @@ class Session:
         raise _unsupported(node)
 
 
+_COMPOUND = {"=": "=", "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"}
 _UNSET = object()  # a variable that did not exist before a script block ran
 _SWITCH = object()  # marks a `-Name` given without an argument
 

@@ -318,3 +318,14 @@ def test_method_on_null_is_a_clear_error() -> None:
     outcome = session.run("$nothing.Trim()")
     assert outcome.had_errors
     assert "You cannot call a method on a null-valued expression." in host.error_text
+
+
+def test_compound_assignment_adds_to_arrays_and_numbers() -> None:
+    session, _ = _session()
+    assert session.run("$n = 1\n$n += 2\n$n\n$list = @()\n$list += 'a'\n$list += 'b'\n$list.Count").output == [3, 2]
+
+
+def test_script_scope_write_from_function_survives_the_call() -> None:
+    session, _ = _session()
+    script = "$count = 0\nfunction bump { $script:count += 1 }\nbump\nbump\n$count"
+    assert session.run(script).output == [2]
