@@ -1,0 +1,128 @@
+"""Expressions and variables of the AST walk: values, operators, members, casts, scoped variables.
+
+A mixin of `Session`: it relies on the session's `variables`, `registry`, `_statement` and `_block`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from exchange_sim.powershell import ast as A
+from exchange_sim.powershell.evaluator.flow import single
+from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
+from exchange_sim.powershell.values import errors
+from exchange_sim.powershell.values.conversions import convert_to, to_string
+from exchange_sim.powershell.values.dotnet.statics import get_static_member, get_static_method
+from exchange_sim.powershell.values.indexing import get_index
+from exchange_sim.powershell.values.objects import Hashtable, call_method, get_property, invoke_method
+from exchange_sim.powershell.values.operators import binary_op, unary_op
+
+if TYPE_CHECKING:
+    from exchange_sim.powershell.registry import EngineRegistry
+
+
+def unsupported(node: A.Ast) -> errors.RuntimeException:
+    return errors.RuntimeException(
+        f"The construct '{type(node).__name__}' is not supported by this engine yet.",
+        error_id="NotSupported", category=errors.ErrorCategory.NotImplemented,
+    )
+
+
+class ExpressionWalk:
+    variables: dict[str, Any]
+    _script_variables: dict[str, Any]
+    registry: "EngineRegistry"
+
+    def _statement(self, node: A.StatementAst) -> list[Any]:
+        raise NotImplementedError
+
+    def _block(self, block: A.StatementBlockAst) -> list[Any]:
+        raise NotImplementedError
+
+    def _assigned_value(self, right: A.StatementAst) -> Any:
+        """A bare expression keeps its value (`@()` stays an empty array); a pipeline's output is collected."""
+        inner: A.StatementAst = right
+        if isinstance(inner, A.PipelineAst) and len(inner.pipeline_elements) == 1:
+            inner = inner.pipeline_elements[0]
+        if isinstance(inner, A.CommandExpressionAst) and inner.expression is not None and not inner.redirections:
+            return self._expression(inner.expression)
+        return single(self._statement(right))
+
+    def _read_variable(self, node: A.VariableExpressionAst) -> Any:
+        prefix = (node.prefix or "").lower()
+        if prefix in ("global", "script"):
+            return self._script_variables.get(node.name.lower())
+        if prefix in ("", "local", "private"):
+            return self.variables.get(node.name.lower())
+        if prefix == "env":
+            return self.variables.get(f"env:{node.name}".lower())
+        raise unsupported(node)
+
+    def _write_variable(self, node: A.VariableExpressionAst, value: Any) -> None:
+        prefix = (node.prefix or "").lower()
+        key = node.name.lower()
+        if prefix in ("global", "script"):
+            self._script_variables[key] = value
+            self.variables[key] = value  # the running function sees its own write too
+        elif prefix in ("", "local", "private"):
+            self.variables[key] = value
+        elif prefix == "env":
+            self.variables[f"env:{key}"] = value
+            self._script_variables[f"env:{key}"] = value  # one environment for the whole process
+        else:
+            raise unsupported(node)
+
+    def _expression(self, node: A.ExpressionAst) -> Any:
+        if isinstance(node, (A.ConstantExpressionAst, A.StringConstantExpressionAst)):
+            return node.value
+        if isinstance(node, A.VariableExpressionAst) and not node.splatted:
+            return self._read_variable(node)
+        if isinstance(node, A.BinaryExpressionAst):
+            return binary_op(node.operator, self._expression(node.left), self._expression(node.right),
+                             self.registry.types)
+        if isinstance(node, A.UnaryExpressionAst) and not node.postfix and node.operator not in ("++", "--"):
+            return unary_op(node.operator, self._expression(node.child))
+        if isinstance(node, A.ArrayLiteralAst):
+            return [self._expression(element) for element in node.elements]
+        if isinstance(node, A.ParenExpressionAst):
+            values = self._statement(node.pipeline)
+            return values[0] if len(values) == 1 else (values or None)
+        if isinstance(node, A.ScriptBlockExpressionAst):
+            return ScriptBlock(node.script_block)
+        if isinstance(node, A.ExpandableStringExpressionAst):
+            return "".join(part if isinstance(part, str) else to_string(self._expression(part))
+                           for part in node.parts)
+        if isinstance(node, A.SubExpressionAst):
+            return single(self._block(node.sub_expression))
+        if isinstance(node, A.ArrayExpressionAst):
+            return self._block(node.sub_expression)
+        if isinstance(node, A.HashtableAst):
+            return Hashtable((self._expression(key), single(self._statement(value)))
+                             for key, value in node.key_value_pairs)
+        if isinstance(node, A.ConvertExpressionAst):
+            if node.type.type_name.full_name.lower() == "ordered" and isinstance(node.child, A.HashtableAst):
+                return Hashtable(self._expression(node.child).items(), ordered=True)
+            return convert_to(self._expression(node.child), node.type.type_name.full_name, self.registry.types)
+        if isinstance(node, A.InvokeMemberExpressionAst) and isinstance(node.member, A.StringConstantExpressionAst):
+            arguments = [self._expression(argument) for argument in node.arguments]
+            if node.static and isinstance(node.expression, A.TypeExpressionAst):
+                target = self.registry.types.resolve(node.expression.type_name.full_name)
+                method = get_static_method(target, node.member.value, types=self.registry.types)
+                if method is None:
+                    raise errors.runtime_error(
+                        f"Method invocation failed because [{target.full_name}] does not contain a method named "
+                        f"'{node.member.value}'.", "MethodNotFound")
+                return invoke_method(method, node.member.value, arguments)
+            return call_method(self._expression(node.expression), node.member.value, arguments)
+        if isinstance(node, A.MemberExpressionAst) and node.static and isinstance(node.expression, A.TypeExpressionAst) \
+                and isinstance(node.member, A.StringConstantExpressionAst):
+            target = self.registry.types.resolve(node.expression.type_name.full_name)
+            return get_static_member(target, node.member.value, types=self.registry.types)[1]
+        if isinstance(node, A.IndexExpressionAst):
+            return get_index(self._expression(node.target), self._expression(node.index))
+        if isinstance(node, A.TypeExpressionAst):
+            return self.registry.types.resolve(node.type_name.full_name)
+        if isinstance(node, A.MemberExpressionAst) and not node.static \
+                and isinstance(node.member, A.StringConstantExpressionAst):
+            return get_property(self._expression(node.expression), node.member.value)
+        raise unsupported(node)
