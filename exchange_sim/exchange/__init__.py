@@ -1,6 +1,7 @@
 """The Exchange certificate cmdlets' plug-in: registers Exchange's types and views into the engine."""
 from __future__ import annotations
 
+from exchange_sim.exchange.enable_certificate import ENABLE_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.export_certificate import EXPORT_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.get_certificate import GET_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.import_certificate import IMPORT_EXCHANGE_CERTIFICATE
@@ -20,3 +21,4 @@ def register(registry: EngineRegistry) -> None:
     registry.commands.register(REMOVE_EXCHANGE_CERTIFICATE)
     registry.commands.register(EXPORT_EXCHANGE_CERTIFICATE)
     registry.commands.register(IMPORT_EXCHANGE_CERTIFICATE)
+    registry.commands.register(ENABLE_EXCHANGE_CERTIFICATE)

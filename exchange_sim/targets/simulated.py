@@ -11,11 +11,13 @@ from exchange_sim.lab.model import Server
 from exchange_sim.lab.organization import Lab
 from exchange_sim.targets.certificate import ExchangeCertificate
 from exchange_sim.targets.export import ExportedData, export_certificate
+from exchange_sim.targets.enable import EnableChoices, enable_certificate, internal_transport_differs
 from exchange_sim.targets.get import get_certificates
 from exchange_sim.targets.import_certificate import import_certificate
 from exchange_sim.targets.query import certificates
 from exchange_sim.targets.identity import normalize_thumbprint
 from exchange_sim.targets.remove import remove_certificate
+from exchange_sim.targets.services import AllowedServices
 
 
 @dataclass(frozen=True)
@@ -57,3 +59,16 @@ class SimulatedTarget:
             thumbprint = import_certificate(self.lab, server, data, password, exportable, friendly_name)
             # Returned even when Exchange cannot use it (a CER without its key): no usability filter.
             return next(c for c in certificates(self.lab, server) if c.thumbprint == thumbprint)
+
+    def prompts_for_enable(self, thumbprint: str) -> tuple[str | None, bool]:
+        """(internal transport thumbprint SMTP would replace, whether Require SSL is already on)."""
+        server = self.server
+        with self.lab.transaction():
+            current = internal_transport_differs(self.lab, server, normalize_thumbprint(thumbprint))
+            return current, self.lab.config(server.name).require_ssl()
+
+    def enable(self, thumbprint: str, services: AllowedServices, choices: EnableChoices,
+               audit: Mapping[str, object]) -> None:
+        server = self.server
+        with self.lab.cmdlet(server, "Enable-ExchangeCertificate", audit):
+            enable_certificate(self.lab, server, normalize_thumbprint(thumbprint), services, choices)
