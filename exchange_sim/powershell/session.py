@@ -7,6 +7,7 @@ names the construct, so a script never silently does less than it says.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -71,6 +72,7 @@ class Session(ExpressionWalk):
     variables: dict[str, Any] = field(default_factory=dict)
     _had_errors: bool = field(default=False, init=False)
     _try_depth: int = field(default=0, init=False)
+    _hidden_errors: int = field(default=0, init=False)
     functions: dict[str, A.FunctionDefinitionAst] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -99,14 +101,15 @@ class Session(ExpressionWalk):
             return
         self.variables.setdefault("error", []).insert(0, record)
         self._had_errors = True
-        if action != "silentlycontinue":
+        if action != "silentlycontinue" and not self._hidden_errors:
             self.host.write_error(errors.format_error_record(record, width=self.host.width) + "\n")
 
     def _report(self, record_or_exc: Any) -> None:
         self._had_errors = True
         record = record_or_exc if isinstance(record_or_exc, errors.ErrorRecord) else errors.record_for(record_or_exc)
         self.variables.setdefault("error", []).insert(0, record)
-        self.host.write_error(errors.format_error_record(record, width=self.host.width) + "\n")
+        if not self._hidden_errors:
+            self.host.write_error(errors.format_error_record(record, width=self.host.width) + "\n")
 
     def run(self, text: str, file: str | None = None, args: Sequence[Any] = ()) -> RunOutcome:
         parsed = parse(text, file)
@@ -341,9 +344,11 @@ class Session(ExpressionWalk):
         return output
 
     def _element(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
+        if element.redirections:
+            return self._redirected(element, input_objects)
         if isinstance(element, A.CommandExpressionAst) and element.expression is not None:
             return _unroll(self._expression(element.expression))
-        if not isinstance(element, A.CommandAst) or element.invocation_operator or element.redirections:
+        if not isinstance(element, A.CommandAst) or element.invocation_operator:
             raise unsupported(element)
         first, *rest = element.command_elements
         if not isinstance(first, A.StringConstantExpressionAst):
@@ -409,6 +414,25 @@ class Session(ExpressionWalk):
             return output
         finally:
             self.variables = caller
+
+    def _redirected(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
+        """`> $null` drops output, `2> $null` hides errors (they still reach $Error); files come with providers."""
+        drop_output = hide_errors = False
+        for redirection in element.redirections:
+            to_null = isinstance(redirection, A.FileRedirectionAst) and isinstance(
+                redirection.location, A.VariableExpressionAst) and redirection.location.name.lower() == "null"
+            if not to_null:
+                raise unsupported(redirection)
+            stream = redirection.from_stream
+            drop_output |= stream in (A.RedirectionStream.OUTPUT, A.RedirectionStream.ALL)
+            hide_errors |= stream in (A.RedirectionStream.ERROR, A.RedirectionStream.ALL)
+        plain = dataclasses.replace(element, redirections=())
+        self._hidden_errors += hide_errors
+        try:
+            output = self._element(plain, input_objects)
+        finally:
+            self._hidden_errors -= hide_errors
+        return [] if drop_output else output
 
     @staticmethod
     def _is_switch(declaration: CommandDeclaration | None, item: A.CommandParameterAst) -> bool:

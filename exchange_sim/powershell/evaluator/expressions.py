@@ -15,7 +15,7 @@ from exchange_sim.powershell.values.conversions import convert_to, to_string
 from exchange_sim.powershell.values.dotnet.statics import get_static_member, get_static_method
 from exchange_sim.powershell.values.indexing import get_index
 from exchange_sim.powershell.values.objects import Hashtable, call_method, get_property, invoke_method
-from exchange_sim.powershell.values.operators import binary_op, unary_op
+from exchange_sim.powershell.values.operators import binary_op, match_operator, unary_op
 
 if TYPE_CHECKING:
     from exchange_sim.powershell.registry import EngineRegistry
@@ -26,6 +26,9 @@ def unsupported(node: A.Ast) -> errors.RuntimeException:
         f"The construct '{type(node).__name__}' is not supported by this engine yet.",
         error_id="NotSupported", category=errors.ErrorCategory.NotImplemented,
     )
+
+
+_MATCH_OPERATORS = ("match", "imatch", "cmatch", "notmatch", "inotmatch", "cnotmatch")
 
 
 class ExpressionWalk:
@@ -77,6 +80,13 @@ class ExpressionWalk:
             return node.value
         if isinstance(node, A.VariableExpressionAst) and not node.splatted:
             return self._read_variable(node)
+        if isinstance(node, A.BinaryExpressionAst) and node.operator.lower().lstrip("-") in _MATCH_OPERATORS:
+            name = node.operator.lower().lstrip("-")
+            result, matches = match_operator(self._expression(node.left), self._expression(node.right),
+                                             case_sensitive=name.startswith("c"), negate="not" in name)
+            if matches is not None:
+                self.variables["matches"] = matches
+            return result
         if isinstance(node, A.BinaryExpressionAst):
             return binary_op(node.operator, self._expression(node.left), self._expression(node.right),
                              self.registry.types)

@@ -329,3 +329,14 @@ def test_script_scope_write_from_function_survives_the_call() -> None:
     session, _ = _session()
     script = "$count = 0\nfunction bump { $script:count += 1 }\nbump\nbump\n$count"
     assert session.run(script).output == [2]
+
+
+def test_match_sets_dollar_matches() -> None:
+    session, _ = _session()
+    assert session.run("'CN=web01' -match 'CN=(?<host>\\w+)'\n$Matches.host").output == [True, "web01"]
+
+
+def test_redirect_to_null_discards_output_and_hides_errors() -> None:
+    session, host = _core()
+    outcome = session.run("'gone' > $null\nWrite-Error 'hidden' 2>$null\n$Error.Count")
+    assert outcome.output == [1] and host.error_text == ""
