@@ -130,3 +130,13 @@ def remove_federation_certificate(server: str, thumbprint: str) -> CertificateFa
 def request_without_pkcs10(server: str, thumbprint: str) -> CertificateFailure:
     message = f"The certificate request with thumbprint {thumbprint} is missing its archived PKCS#10 data."
     return CertificateFailure("CertificateDoesNotHavePKCS10", message, "ObjectNotFound", server)
+
+
+def domain_name_not_valid(server: str, name: str) -> CertificateFailure:
+    message = f"The domain name '{name}' isn't valid for use in a certificate."
+    return CertificateFailure("DomainNameIsNotValidForCertificate", message, "InvalidArgument", server)
+
+
+def subject_not_valid(server: str, subject: str) -> CertificateFailure:
+    message = f"The subject name '{subject}' isn't a valid X.500 distinguished name."
+    return CertificateFailure("SubjectNameNotValid", message, "InvalidArgument", server, rpc=False)
