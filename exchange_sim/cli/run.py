@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 
-def _mount(text: str) -> tuple[str, Path]:
+def parse_mount(text: str) -> tuple[str, Path]:
     win_path, separator, host_dir = text.partition("=")
     if not separator or not win_path or not host_dir:
         raise typer.BadParameter(f"expected WINPATH=HOSTDIR, got '{text}'")
@@ -34,7 +34,7 @@ def run(
         typer.echo("Give either FILE or --command TEXT.", err=True)
         raise typer.Exit(2)
     host = ConsoleHost(answers=[*credential, *answer])
-    session = open_session(host, lab=lab, server=server, mounts=[_mount(item) for item in mount])
+    session = open_session(host, lab=lab, server=server, mounts=[parse_mount(item) for item in mount])
     if command is not None:
         outcome = session.run(command)
         raise typer.Exit(1 if outcome.exit_code or outcome.had_errors else 0)
