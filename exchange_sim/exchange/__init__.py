@@ -5,6 +5,7 @@ from exchange_sim.exchange.enable_certificate import ENABLE_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.export_certificate import EXPORT_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.get_certificate import GET_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.import_certificate import IMPORT_EXCHANGE_CERTIFICATE
+from exchange_sim.exchange.new_certificate import NEW_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.remove_certificate import REMOVE_EXCHANGE_CERTIFICATE
 from exchange_sim.exchange.views import register_views
 from exchange_sim.powershell.registry import EngineRegistry
@@ -22,3 +23,4 @@ def register(registry: EngineRegistry) -> None:
     registry.commands.register(EXPORT_EXCHANGE_CERTIFICATE)
     registry.commands.register(IMPORT_EXCHANGE_CERTIFICATE)
     registry.commands.register(ENABLE_EXCHANGE_CERTIFICATE)
+    registry.commands.register(NEW_EXCHANGE_CERTIFICATE)

@@ -14,6 +14,7 @@ from exchange_sim.targets.export import ExportedData, export_certificate
 from exchange_sim.targets.enable import EnableChoices, enable_certificate, internal_transport_differs
 from exchange_sim.targets.get import get_certificates
 from exchange_sim.targets.import_certificate import import_certificate
+from exchange_sim.targets.new import NewCertificateRequest, NewCertificateResult, new_certificate
 from exchange_sim.targets.query import certificates
 from exchange_sim.targets.identity import normalize_thumbprint
 from exchange_sim.targets.remove import remove_certificate
@@ -72,3 +73,10 @@ class SimulatedTarget:
         server = self.server
         with self.lab.cmdlet(server, "Enable-ExchangeCertificate", audit):
             enable_certificate(self.lab, server, normalize_thumbprint(thumbprint), services, choices)
+
+    def new(self, wanted: NewCertificateRequest, audit: Mapping[str, object]) -> tuple[NewCertificateResult, ExchangeCertificate]:
+        server = self.server
+        with self.lab.cmdlet(server, "New-ExchangeCertificate", audit):
+            result = new_certificate(self.lab, server, wanted)
+            made = next(c for c in certificates(self.lab, server) if c.thumbprint == result.thumbprint)
+            return result, made
