@@ -44,7 +44,7 @@ from exchange_sim.powershell.parser import parse
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import convert_to, to_bool
-from exchange_sim.powershell.values.objects import get_property
+from exchange_sim.powershell.values.objects import Hashtable, get_property
 from exchange_sim.powershell.values.formatting import format_default
 from exchange_sim.powershell.values.operators import binary_op
 
@@ -368,6 +368,8 @@ class Session(ExpressionWalk):
                 elif items and isinstance(items[0], A.ExpressionAst) and not self._is_switch(declaration, item):
                     value = self._expression(items.pop(0))  # `-Name value`: the next element is the argument
                 pairs.append((item.parameter_name, value))
+            elif isinstance(item, A.VariableExpressionAst) and item.splatted:
+                pairs.extend(self._splat(item))
             elif isinstance(item, A.ExpressionAst):
                 pairs.append((None, self._expression(item)))
             else:
@@ -392,6 +394,9 @@ class Session(ExpressionWalk):
                     if not switch:
                         value = self._expression(items.pop(0))
                 arguments.append(NamedArgument(item.parameter_name, value))
+            elif isinstance(item, A.VariableExpressionAst) and item.splatted:
+                arguments.extend(value if name is None else NamedArgument(name, value)
+                                 for name, value in self._splat(item))
             elif isinstance(item, A.ExpressionAst):
                 arguments.append(self._expression(item))
             else:
@@ -433,6 +438,18 @@ class Session(ExpressionWalk):
         finally:
             self._hidden_errors -= hide_errors
         return [] if drop_output else output
+
+    def _splat(self, node: A.VariableExpressionAst) -> list[tuple[str | None, Any]]:
+        """`@table` gives named arguments (`$true` for a switch), `@array` positional ones."""
+        value = self._read_variable(node)
+        if isinstance(value, Hashtable):
+            return [(str(key), item) for key, item in value.items()]
+        if value is None:
+            return []
+        return [(None, item) for item in (value if isinstance(value, list) else [value])]
+
+    def variable_names(self) -> list[str]:
+        return sorted(self.variables)
 
     @staticmethod
     def _is_switch(declaration: CommandDeclaration | None, item: A.CommandParameterAst) -> bool:

@@ -340,3 +340,15 @@ def test_redirect_to_null_discards_output_and_hides_errors() -> None:
     session, host = _core()
     outcome = session.run("'gone' > $null\nWrite-Error 'hidden' 2>$null\n$Error.Count")
     assert outcome.output == [1] and host.error_text == ""
+
+
+def test_splatting_hashtable_binds_named() -> None:
+    session, _ = _session()
+    script = "$p = @{ Name = 'splat'; Loud = $true }\nGet-Greeting @p"
+    assert session.run(script).output == ["HELLO splat"]
+
+
+def test_splatting_array_binds_positionally_to_functions() -> None:
+    session, _ = _session()
+    script = "function f { param($A, $B) \"$A-$B\" }\n$list = 'x', 'y'\nf @list\n$h = @{B = 2}\nf 1 @h"
+    assert session.run(script).output == ["x-y", "1-2"]
