@@ -37,7 +37,9 @@ def run(
     session = open_session(host, lab=lab, server=server, mounts=[parse_mount(item) for item in mount])
     if command is not None:
         outcome = session.run(command)
-        raise typer.Exit(1 if outcome.exit_code or outcome.had_errors else 0)
+        # powershell -Command: the exit code, else 1 when the last statement failed ($? false).
+        last_succeeded = session.variables.get("?", True) is not False
+        raise typer.Exit(outcome.exit_code or (0 if last_succeeded else 1))
     assert file is not None
     try:
         text = file.read_text(encoding="utf-8-sig")

@@ -8,6 +8,7 @@ names the construct, so a script never silently does less than it says.
 from __future__ import annotations
 
 import dataclasses
+from pathlib import PurePosixPath, PureWindowsPath
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -76,7 +77,14 @@ class Session(ExpressionWalk):
     functions: dict[str, A.FunctionDefinitionAst] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        base = {"true": True, "false": False, "null": None, "erroractionpreference": "Continue", "error": []}
+        version_table = Hashtable([("PSVersion", "5.1.17763.1007"), ("PSEdition", "Desktop"),
+                                   ("CLRVersion", "4.0.30319.42000"), ("BuildVersion", "10.0.17763.1007"),
+                                   ("WSManStackVersion", "3.0"), ("PSRemotingProtocolVersion", "2.3"),
+                                   ("SerializationVersion", "1.1.0.1")])
+        base = {"true": True, "false": False, "null": None, "erroractionpreference": "Continue", "error": [],
+                "?": True, "psversiontable": version_table, "lastexitcode": 0,
+                "warningpreference": "Continue", "verbosepreference": "SilentlyContinue",
+                "debugpreference": "SilentlyContinue", "confirmpreference": "High", "whatifpreference": False}
         base.update({name.lower(): value for name, value in self.registry.variables.items()})
         for name, value in base.items():
             self.variables.setdefault(name, value)
@@ -121,10 +129,17 @@ class Session(ExpressionWalk):
         block = parsed.ast.end_block
         exit_code = 0
         try:
+            if file is not None:
+                path = PureWindowsPath(file) if "\\" in file else PurePosixPath(file)
+                self.variables["pscommandpath"] = str(path)
+                self.variables["psscriptroot"] = str(path.parent)
             self._bind_script_arguments(parsed.ast, list(args))
             for statement in block.statements if block is not None else ():
+                errors_before = len(self.variables.get("error") or [])
                 try:
                     output.extend(self._statement(statement))
+                    # $? is False after a statement that added to $Error.
+                    self.variables["?"] = len(self.variables.get("error") or []) == errors_before
                 except Flow as flow:
                     output.extend(getattr(flow, "partial", []))
                     if isinstance(flow, LoopJump):
@@ -133,6 +148,7 @@ class Session(ExpressionWalk):
                     raise
                 except errors.DotNetException as exc:  # statement-terminating: the script goes on
                     self._report(exc)
+                    self.variables["?"] = False
         except Exit as stop:
             exit_code = stop.code
         except Return:

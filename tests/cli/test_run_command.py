@@ -48,3 +48,7 @@ def test_script_arguments_bind_to_param_block(tmp_path: Path) -> None:
     result = _run(str(script), "-Times", "3", "web01")
     assert result.stdout.strip() == "web01 x 3"
     assert result.returncode == 3
+
+
+def test_command_exit_code_follows_the_last_statement() -> None:
+    assert _run("--command", "Get-NoSuchThing; 'fine'").returncode == 0

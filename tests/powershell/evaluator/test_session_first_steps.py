@@ -352,3 +352,15 @@ def test_splatting_array_binds_positionally_to_functions() -> None:
     session, _ = _session()
     script = "function f { param($A, $B) \"$A-$B\" }\n$list = 'x', 'y'\nf @list\n$h = @{B = 2}\nf 1 @h"
     assert session.run(script).output == ["x-y", "1-2"]
+
+
+def test_automatic_variables_version_table_and_question_mark() -> None:
+    session, _ = _session()
+    outcome = session.run("$PSVersionTable.PSEdition\n1/0\n$?\n'ok'\n$?")
+    assert outcome.output == ["Desktop", False, "ok", True]
+
+
+def test_script_root_and_command_path_follow_the_file() -> None:
+    session, _ = _session()
+    assert session.run("$PSScriptRoot\n$PSCommandPath", file="/runbooks/renew.ps1").output == [
+        "/runbooks", "/runbooks/renew.ps1"]
