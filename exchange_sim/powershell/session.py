@@ -364,9 +364,25 @@ class Session(ExpressionWalk):
             return self._redirected(element, input_objects)
         if isinstance(element, A.CommandExpressionAst) and element.expression is not None:
             return _unroll(self._expression(element.expression))
-        if not isinstance(element, A.CommandAst) or element.invocation_operator:
+        if not isinstance(element, A.CommandAst):
             raise unsupported(element)
         first, *rest = element.command_elements
+        if element.invocation_operator and not isinstance(first, A.StringConstantExpressionAst):
+            target = self._expression(first)  # type: ignore[arg-type]
+            if isinstance(target, ScriptBlock) and all(isinstance(item, A.ExpressionAst) for item in rest):
+                arguments = [self._expression(item) for item in rest]  # type: ignore[arg-type]
+                if element.invocation_operator == ".":
+                    return self.invoke_scriptblock(target, None, arguments)
+                caller = self.variables
+                self.variables = dict(caller)  # `&` runs in a child scope
+                try:
+                    return self.invoke_scriptblock(target, None, arguments)
+                finally:
+                    self.variables = caller
+            if isinstance(target, str):
+                first = A.StringConstantExpressionAst(first.extent, target)
+            else:
+                raise unsupported(first)
         if not isinstance(first, A.StringConstantExpressionAst):
             raise unsupported(first)
         function = self.functions.get(first.value.lower())

@@ -364,3 +364,9 @@ def test_script_root_and_command_path_follow_the_file() -> None:
     session, _ = _session()
     assert session.run("$PSScriptRoot\n$PSCommandPath", file="/runbooks/renew.ps1").output == [
         "/runbooks", "/runbooks/renew.ps1"]
+
+
+def test_call_operator_runs_a_scriptblock_in_a_child_scope_and_dot_in_the_current() -> None:
+    session, _ = _session()
+    script = "$v = 1\n$sb = { $v = 5; $args[0] }\n& $sb 'arg'\n$v\n. $sb 'dot'\n$v\n& 'Get-Greeting' x"
+    assert session.run(script).output == ["arg", 1, "dot", 5, "hello x"]
