@@ -39,6 +39,7 @@ from exchange_sim.powershell.evaluator.flow import (
     single,
     thrown,
 )
+from exchange_sim.powershell.evaluator.parameters import SWITCH, ScriptParameters
 from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.parse_errors import format_parse_errors
 from exchange_sim.powershell.parser import parse
@@ -66,7 +67,7 @@ class CommandCall:
 
 
 @dataclass
-class Session(ExpressionWalk):
+class Session(ExpressionWalk, ScriptParameters):
     registry: EngineRegistry
     host: Host
     product_version: str = "2019"
@@ -159,51 +160,6 @@ class Session(ExpressionWalk):
             return RunOutcome(output, 1, True)
         self._print(output)
         return RunOutcome(output, exit_code, self._had_errors)
-
-    def _bind_script_arguments(self, script: A.ScriptBlockAst, args: list[Any],
-                               parameters: tuple[A.ParameterAst, ...] | None = None) -> None:
-        """`-Name value` and positional script arguments fill the param() block; the rest go to `$args`."""
-        if parameters is None:
-            parameters = script.param_block.parameters if script.param_block is not None else ()
-        names = [p.name.name for p in parameters]
-        values: dict[str, Any] = {}
-        rest: list[Any] = []
-        while args:
-            item = args.pop(0)
-            if isinstance(item, NamedArgument):
-                hits = [n for n in names if n.lower() == item.name.lower()] or \
-                    [n for n in names if n.lower().startswith(item.name.lower())]
-                if len(hits) == 1:
-                    values[hits[0]] = True if item.value is _SWITCH else item.value
-                    continue
-                rest.append(f"-{item.name}")
-                if item.value is not _SWITCH:
-                    rest.append(item.value)
-                continue
-            if isinstance(item, str) and item.startswith("-") and len(item) > 1:
-                key, _, inline = item[1:].partition(":")
-                hits = [n for n in names if n.lower() == key.lower()] or \
-                    [n for n in names if n.lower().startswith(key.lower())]
-                if len(hits) == 1:
-                    values[hits[0]] = inline if inline else (args.pop(0) if args else True)
-                    continue
-            rest.append(item)
-        for name in names:
-            if name not in values and rest:
-                values[name] = rest.pop(0)
-        for parameter in parameters:
-            name = parameter.name.name
-            if name in values:
-                value = values[name]
-            else:
-                value = self._expression(parameter.default_value) if parameter.default_value is not None else None
-            for attribute in parameter.attributes:
-                if isinstance(attribute, A.TypeConstraintAst):
-                    type_name = attribute.type_name.full_name
-                    value = switch_value(value) if type_name.lower() == "switch" else \
-                        self._convert(name, type_name, value)
-            self.variables[name.lower()] = value
-        self.variables["args"] = rest
 
     def invoke(self, calls: Sequence[CommandCall], input: Sequence[Any] | None = None) -> RunOutcome:
         self._had_errors = False
@@ -394,7 +350,7 @@ class Session(ExpressionWalk):
         while items:
             item = items.pop(0)
             if isinstance(item, A.CommandParameterAst):
-                value: Any = _SWITCH
+                value: Any = SWITCH
                 if item.argument is not None:
                     value = self._expression(item.argument)
                 elif items and isinstance(items[0], A.ExpressionAst) and not self._is_switch(declaration, item):
@@ -416,7 +372,7 @@ class Session(ExpressionWalk):
         while items:
             item = items.pop(0)
             if isinstance(item, A.CommandParameterAst):
-                value: Any = self._expression(item.argument) if item.argument is not None else _SWITCH
+                value: Any = self._expression(item.argument) if item.argument is not None else SWITCH
                 if item.argument is None and items and isinstance(items[0], A.ExpressionAst):
                     declared = function.parameters or (function.body.param_block.parameters
                                                        if function.body.param_block is not None else ())
@@ -574,12 +530,12 @@ class Session(ExpressionWalk):
             parameter = by_name.get(resolved.name)
             if parameter is None:
                 if common is not None:  # common parameters act on the run, not on the cmdlet
-                    common[resolved.name] = True if value is _SWITCH else value
+                    common[resolved.name] = True if value is SWITCH else value
                 continue
             if parameter.is_switch:
-                bound[parameter.name] = switch_value() if value is _SWITCH else switch_value(value)
+                bound[parameter.name] = switch_value() if value is SWITCH else switch_value(value)
                 continue
-            if value is _SWITCH:
+            if value is SWITCH:
                 raise errors.ParameterBindingException(
                     f"Missing an argument for parameter '{parameter.name}'. Specify a parameter of type "
                     f"'{parameter.type_name}' and try again.", error_id="MissingArgument",
@@ -615,7 +571,6 @@ class Session(ExpressionWalk):
 
 _COMPOUND = {"=": "=", "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"}
 _UNSET = object()  # a variable that did not exist before a script block ran
-_SWITCH = object()  # marks a `-Name` given without an argument
 
 
 def _unroll(value: Any) -> list[Any]:
