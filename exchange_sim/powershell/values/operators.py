@@ -479,6 +479,8 @@ def binary_op(op_name: str, left: Any, right: Any, types: TypeTable | None = Non
         return add(left, right)
     if op == "-":
         return subtract(left, right)
+    if op == "..":
+        return range_operator(left, right)
     if op == "*":
         return multiply(left, right)
     if op in ("/", "%"):
