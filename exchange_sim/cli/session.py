@@ -1,4 +1,5 @@
-"""Builds the runspace the CLI commands use; the lead wires the lab and the Exchange cmdlets in here."""
+"""Builds the runspace the CLI commands (and the remoting service) use: the core cmdlets, and on a lab
+server the Windows around Exchange and the Exchange cmdlets, as the Exchange Management Shell starts."""
 
 from __future__ import annotations
 
@@ -10,10 +11,29 @@ from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.powershell.session import Session
 
 
-def open_session(host: Host, lab: Path | None = None, server: str | None = None,
-                 mounts: Sequence[tuple[str, Path]] = ()) -> Session:
-    """A session with the core cmdlets; `lab`, `server` and `mounts` are accepted for the lab wiring."""
-    from exchange_sim.powershell import builtins
+class LabServerNotFound(LookupError):
+    """`--server` names no server of the lab."""
 
+
+def open_session(host: Host, lab: Path | None = None, server: str | None = None,
+                 mounts: Sequence[tuple[str, Path]] = (), plain: bool = False) -> Session:
+    """A session on `server` of `lab` (default lab, first server); `plain` leaves the Exchange cmdlets out."""
+    # Imported here so `exchange-sim --help` and `parse` never pay for sqlite and cryptography.
+    from exchange_sim import exchange, windows
+    from exchange_sim.lab import open_or_create
+    from exchange_sim.powershell import builtins
+    from exchange_sim.targets.simulated import SimulatedTarget
+
+    the_lab = open_or_create(lab)
+    chosen = the_lab.server(server) if server else the_lab.servers()[0]
+    if chosen is None:
+        names = ", ".join(s.name for s in the_lab.servers())
+        raise LabServerNotFound(f"The lab has no server '{server}'. Its servers: {names}.")
     registry = EngineRegistry().apply(builtins.register)
-    return Session(registry, host)
+    windows.register(registry, the_lab, chosen.name, {win: str(host_dir) for win, host_dir in mounts})
+    # The lab clock is UTC; Get-Date and [datetime]::Now show it as the lab's local (UTC) time.
+    registry.extensions["clock"] = lambda: the_lab.clock.now().replace(tzinfo=None)
+    if not plain:
+        exchange.register(registry)
+        registry.extensions["exchange.target"] = SimulatedTarget(the_lab, chosen.name)
+    return Session(registry, host, product_version=chosen.version)

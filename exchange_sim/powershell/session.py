@@ -150,6 +150,11 @@ class Session(ExpressionWalk, ScriptParameters):
                 except errors.DotNetException as exc:  # statement-terminating: the script goes on
                     self._report(exc)
                     self.variables["?"] = False
+                except Exception as exc:  # noqa: BLE001 - a gap in the engine must never reach the user as a traceback
+                    self._report(errors.runtime_error(
+                        f"exchange-sim cannot run this statement yet: {exc}", "EngineFeatureMissing",
+                        errors.ErrorCategory.NotImplemented))
+                    self.variables["?"] = False
         except Exit as stop:
             exit_code = stop.code
         except Return:
