@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exchange_sim.powershell.ast import Extent
+from exchange_sim.powershell.values.errors import clip_source_line
 
 # PowerShell prints at most this many parse errors, then a note (§6.6).
 _MAX_REPORTED = 10
@@ -64,27 +65,7 @@ def position_message(extent: Extent, script_path: str | None) -> str:
             before, width = len(head), len(marked)
         clipped_before = clipped_after = False
         if len(line) > _CLIP_WIDTH:
-            shown_before = min(before, 12)
-            after = len(line) - width - before
-            shown_after = min(after, 8)
-            total = shown_before + width + shown_after
-            if total >= _CLIP_WIDTH:
-                if shown_before + width >= _CLIP_WIDTH:
-                    width = _CLIP_WIDTH - shown_before
-                clipped_after = True
-            else:
-                hidden_before = before - shown_before
-                if hidden_before > 0:
-                    shown_before += min(hidden_before, _CLIP_WIDTH - total)
-                    total = shown_before + width + shown_after
-                if total < _CLIP_WIDTH and after > 0:
-                    shown_after += min(after, _CLIP_WIDTH - total)
-                clipped_after = shown_after < after
-            clipped_before = shown_before < before
-            first = max(before - shown_before, 0)
-            line = line[first:first + _CLIP_WIDTH]
-            before = min(before, shown_before)
-            width = min(width, _CLIP_WIDTH - before)
+            line, before, width, clipped_before, clipped_after = clip_source_line(line, before, width)
         detail = (("... " if clipped_before else "") + line + (" ..." if clipped_after else "") + "\n+ "
                   + " " * (before + (4 if clipped_before else 0)) + "~" * (width if width > 0 else 1))
     return f"At {where}:{extent.start_line} char:{extent.start_column}\n+ {detail}"

@@ -183,17 +183,7 @@ class Session(ExpressionWalk, ScriptParameters):
         saved = {name: self.variables.get(name, _UNSET) for name in ("_", "psitem", "args", "this")}
         self.variables.update({"_": dollar_under, "psitem": dollar_under, "args": list(args), "this": this})
         try:
-            output: list[Any] = []
-            for named in (block.ast.begin_block, block.ast.process_block, block.ast.end_block):
-                if named is None:
-                    continue
-                try:
-                    for statement in named.statements:
-                        output.extend(self._statement(statement))
-                except Return as done:
-                    output.extend(done.partial)
-                    break
-            return output
+            return self._named_blocks(block.ast)
         finally:
             for name, value in saved.items():
                 if value is _UNSET:
@@ -399,19 +389,23 @@ class Session(ExpressionWalk, ScriptParameters):
         try:
             self._bind_script_arguments(function.body, arguments, function.parameters)
             self.variables["input"] = list(input_objects)
-            output: list[Any] = []
-            for named in (function.body.begin_block, function.body.process_block, function.body.end_block):
-                if named is None:
-                    continue
-                try:
-                    for statement in named.statements:
-                        output.extend(self._statement(statement))
-                except Return as done:
-                    output.extend(done.partial)
-                    break
-            return output
+            return self._named_blocks(function.body)
         finally:
             self.variables = caller
+
+    def _named_blocks(self, body: A.ScriptBlockAst) -> list[Any]:
+        """Run begin, process and end of a script block once each; `return` ends the whole body."""
+        output: list[Any] = []
+        for named in (body.begin_block, body.process_block, body.end_block):
+            if named is None:
+                continue
+            try:
+                for statement in named.statements:
+                    output.extend(self._statement(statement))
+            except Return as done:
+                output.extend(done.partial)
+                break
+        return output
 
     def _redirected(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
         """`> $null` drops output, `2> $null` hides errors (they still reach $Error); files come with providers."""

@@ -373,14 +373,15 @@ def position_message(info: InvocationInfo | None, script_path: str | None = None
         before, width = len(head_text), len(marked)
     clipped_before = clipped_after = False
     if len(line) > _MAX_SHOWN_LINE:
-        line, before, width, clipped_before, clipped_after = _clip(line, before, width)
+        line, before, width, clipped_before, clipped_after = clip_source_line(line, before, width)
     shown = ("... " if clipped_before else "") + line + (" ..." if clipped_after else "")
     tildes = " " * (before + (4 if clipped_before else 0)) + "~" * max(width, 1)
     return f"{head}\n+ {shown}\n+ {tildes}"
 
 
-def _clip(line: str, before: int, width: int) -> tuple[str, int, int, bool, bool]:
-    # A window of 69 characters: up to 12 before the error and 8 after it, widened with what is left.
+def clip_source_line(line: str, before: int, width: int) -> tuple[str, int, int, bool, bool]:
+    """5.1's 69-character window around an error (the parser's and the runtime's position messages)."""
+    # Up to 12 before the error and 8 after it, widened with what is left.
     limit = _MAX_SHOWN_LINE
     shown_before = min(before, 12)
     after = max(len(line) - width - before, 0)

@@ -27,5 +27,5 @@ def pytest_collection_modifyitems(items):  # type: ignore[no-untyped-def]
     import pytest
 
     for item in items:
-        if item.originalname in _AWAITING_EVALUATOR if hasattr(item, "originalname") else False:
+        if getattr(item, "originalname", item.name) in _AWAITING_EVALUATOR:
             item.add_marker(pytest.mark.xfail(reason="needs the evaluator's next step (issue 2)", strict=False))
