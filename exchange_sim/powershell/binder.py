@@ -10,11 +10,16 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from exchange_sim.powershell.commands import ALL_PARAMETER_SETS, CommandDeclaration, ParameterDeclaration
+from exchange_sim.powershell.values.conversions import convert_to
+from exchange_sim.powershell.values.objects import get_property, property_names
 from exchange_sim.powershell.values.exceptions import (
+    RuntimeException,
     ErrorCategory,
     ParameterBindingException,
     ParameterBindingValidationException,
 )
+
+SWITCH = object()  # marks a `-Name` given without an argument
 
 
 @dataclass(frozen=True)
@@ -178,3 +183,95 @@ def validate_argument(parameter: ParameterDeclaration, value: Any) -> None:
                     "specified by the ValidateSet attribute. Supply an argument that is in the set and then try "
                     "the command again.",
                 )
+
+
+def is_switch_parameter(declaration: CommandDeclaration | None, name: str) -> bool:
+    """Whether `-name` on a command line takes no argument (so the next element is not its value)."""
+    if declaration is None:
+        return False
+    resolved = resolve_parameter_name(declaration, name)
+    if resolved.is_common:
+        return resolved.name in ("Verbose", "Debug", "WhatIf", "Confirm")
+    return next(p for p in declaration.parameters if p.name == resolved.name).is_switch
+
+def bind_pipeline_object(set_name: str, receivers: list[ParameterDeclaration], item: Any,
+                         types: Any) -> dict[str, Any] | None:
+    """ByValue first, then ByPropertyName (the conversion-free passes fold into convert_to here)."""
+    for parameter in receivers:
+        entry = parameter.in_set(set_name)
+        if entry is not None and entry.value_from_pipeline:
+            try:
+                return {parameter.name: convert_argument(parameter.name, parameter.type_name, item, types)}
+            except ParameterBindingException:
+                continue
+    names = {name.lower() for name in property_names(item)} if item is not None else set()
+    found: dict[str, Any] = {}
+    for parameter in receivers:
+        entry = parameter.in_set(set_name)
+        if entry is None or not entry.value_from_pipeline_by_property_name:
+            continue
+        for candidate in (parameter.name, *parameter.aliases):
+            if candidate.lower() in names:
+                value = get_property(item, candidate)
+                found[parameter.name] = convert_argument(parameter.name, parameter.type_name, value, types)
+                break
+    return found or None
+
+def bind_arguments(declaration: CommandDeclaration, pairs: list[tuple[str | None, Any]], types: Any,
+                   common: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Named, switch and positional arguments to the declaration's parameters; common ones go to `common`."""
+    bound: dict[str, Any] = {}
+    positional: list[Any] = []
+    by_name = {parameter.name: parameter for parameter in declaration.parameters}
+    for name, value in pairs:
+        if name is None:
+            positional.append(value)
+            continue
+        resolved = resolve_parameter_name(declaration, name)
+        if resolved.name in bound:
+            raise ParameterBindingException(
+                f"Cannot bind parameter because parameter '{resolved.name}' is specified more than once. To "
+                "provide multiple values to parameters that can accept multiple values, use the array syntax. "
+                'For example, "-parameter value1,value2,value3".', error_id="ParameterAlreadyBound",
+                category=ErrorCategory.InvalidArgument)
+        parameter = by_name.get(resolved.name)
+        if parameter is None:
+            if common is not None:  # common parameters act on the run, not on the cmdlet
+                common[resolved.name] = True if value is SWITCH else value
+            continue
+        if parameter.is_switch:
+            bound[parameter.name] = switch_value() if value is SWITCH else switch_value(value)
+            continue
+        if value is SWITCH:
+            raise ParameterBindingException(
+                f"Missing an argument for parameter '{parameter.name}'. Specify a parameter of type "
+                f"'{parameter.type_name}' and try again.", error_id="MissingArgument",
+                category=ErrorCategory.InvalidArgument)
+        bound[parameter.name] = convert_argument(parameter.name, parameter.type_name, value, types)
+        validate_argument(parameter, bound[parameter.name])
+    slots = sorted(
+        ((entry.position, parameter) for parameter in declaration.parameters for entry in parameter.entries
+         if entry.position is not None and parameter.name not in bound),
+        key=lambda pair: pair[0])
+    seen: set[str] = set()
+    open_slots = [parameter for _, parameter in slots if not (parameter.name in seen or seen.add(parameter.name))]
+    for value in positional:
+        if not open_slots:
+            raise ParameterBindingException(
+                f"A positional parameter cannot be found that accepts argument '{value}'.",
+                error_id="PositionalParameterNotFound", category=ErrorCategory.InvalidArgument)
+        parameter = open_slots.pop(0)
+        bound[parameter.name] = convert_argument(parameter.name, parameter.type_name, value, types)
+        validate_argument(parameter, bound[parameter.name])
+    return bound
+
+def convert_argument(name: str, type_name: str, value: Any, types: Any) -> Any:
+    """An argument converted to the parameter's type, or PowerShell's CannotConvertArgument binding error."""
+    if type_name.lower() == "object":
+        return value
+    try:
+        return convert_to(value, type_name, types)
+    except RuntimeException as exc:
+        raise ParameterBindingException(
+            f"Cannot bind parameter '{name}'. {exc}", error_id="CannotConvertArgumentNoMessage",
+            category=ErrorCategory.InvalidArgument) from exc

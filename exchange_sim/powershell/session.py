@@ -14,6 +14,10 @@ from typing import Any, Sequence
 
 from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.binder import (
+    SWITCH,
+    bind_arguments,
+    bind_pipeline_object,
+    is_switch_parameter,
     missing_mandatory,
     missing_mandatory_error,
     resolve_parameter_name,
@@ -39,7 +43,7 @@ from exchange_sim.powershell.evaluator.flow import (
     single,
     thrown,
 )
-from exchange_sim.powershell.evaluator.parameters import SWITCH, ScriptParameters
+from exchange_sim.powershell.evaluator.parameters import ScriptParameters
 from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.parse_errors import format_parse_errors
 from exchange_sim.powershell.parser import parse
@@ -348,7 +352,7 @@ class Session(ExpressionWalk, ScriptParameters):
                 value: Any = SWITCH
                 if item.argument is not None:
                     value = self._expression(item.argument)
-                elif items and isinstance(items[0], A.ExpressionAst) and not self._is_switch(declaration, item):
+                elif items and isinstance(items[0], A.ExpressionAst) and not is_switch_parameter(declaration, item.parameter_name):
                     value = self._expression(items.pop(0))  # `-Name value`: the next element is the argument
                 pairs.append((item.parameter_name, value))
             elif isinstance(item, A.VariableExpressionAst) and item.splatted:
@@ -438,15 +442,6 @@ class Session(ExpressionWalk, ScriptParameters):
     def variable_names(self) -> list[str]:
         return sorted(self.variables)
 
-    @staticmethod
-    def _is_switch(declaration: CommandDeclaration | None, item: A.CommandParameterAst) -> bool:
-        if declaration is None:
-            return False
-        resolved = resolve_parameter_name(declaration, item.parameter_name)
-        if resolved.is_common:
-            return resolved.name in ("Verbose", "Debug", "WhatIf", "Confirm")
-        return next(p for p in declaration.parameters if p.name == resolved.name).is_switch
-
     def _run_cmdlet(self, name: str, pairs: list[tuple[str | None, Any]], input_objects: list[Any]) -> list[Any]:
         declaration = self.registry.commands.resolve(name)
         if declaration is None:
@@ -455,7 +450,7 @@ class Session(ExpressionWalk, ScriptParameters):
                 "program. Check the spelling of the name, or if a path was included, verify that the path is "
                 "correct and try again.", category=errors.ErrorCategory.ObjectNotFound, target_object=name)
         common: dict[str, Any] = {}
-        bound = self._bind(declaration, pairs, common)
+        bound = bind_arguments(declaration, pairs, self.registry.types, common)
         set_name = select_parameter_set(declaration, bound)
         receivers = [p for p in declaration.parameters if p.name not in bound and (entry := p.in_set(set_name))
                      is not None and (entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
@@ -471,7 +466,7 @@ class Session(ExpressionWalk, ScriptParameters):
         if not input_objects:
             cmdlet.process(ctx)
         for item in input_objects:
-            per_object = self._bind_pipeline_object(declaration, set_name, receivers, item)
+            per_object = bind_pipeline_object(set_name, receivers, item, self.registry.types)
             if per_object is None:
                 self._report(errors.ParameterBindingException(
                     "The input object cannot be bound to any parameters for the command either because the "
@@ -484,88 +479,6 @@ class Session(ExpressionWalk, ScriptParameters):
         ctx.bound = bound
         cmdlet.end(ctx)
         return sink
-
-    def _bind_pipeline_object(self, declaration: CommandDeclaration, set_name: str,
-                              receivers: list[Any], item: Any) -> dict[str, Any] | None:
-        """ByValue first, then ByPropertyName (the conversion-free passes fold into convert_to here)."""
-        from exchange_sim.powershell.values.objects import property_names
-
-        for parameter in receivers:
-            entry = parameter.in_set(set_name)
-            if entry is not None and entry.value_from_pipeline:
-                try:
-                    return {parameter.name: self._convert(parameter.name, parameter.type_name, item)}
-                except errors.ParameterBindingException:
-                    continue
-        names = {name.lower() for name in property_names(item)} if item is not None else set()
-        found: dict[str, Any] = {}
-        for parameter in receivers:
-            entry = parameter.in_set(set_name)
-            if entry is None or not entry.value_from_pipeline_by_property_name:
-                continue
-            for candidate in (parameter.name, *parameter.aliases):
-                if candidate.lower() in names:
-                    value = get_property(item, candidate)
-                    found[parameter.name] = self._convert(parameter.name, parameter.type_name, value)
-                    break
-        return found or None
-
-    def _bind(self, declaration: CommandDeclaration, pairs: list[tuple[str | None, Any]],
-              common: dict[str, Any] | None = None) -> dict[str, Any]:
-        bound: dict[str, Any] = {}
-        positional: list[Any] = []
-        by_name = {parameter.name: parameter for parameter in declaration.parameters}
-        for name, value in pairs:
-            if name is None:
-                positional.append(value)
-                continue
-            resolved = resolve_parameter_name(declaration, name)
-            if resolved.name in bound:
-                raise errors.ParameterBindingException(
-                    f"Cannot bind parameter because parameter '{resolved.name}' is specified more than once. To "
-                    "provide multiple values to parameters that can accept multiple values, use the array syntax. "
-                    'For example, "-parameter value1,value2,value3".', error_id="ParameterAlreadyBound",
-                    category=errors.ErrorCategory.InvalidArgument)
-            parameter = by_name.get(resolved.name)
-            if parameter is None:
-                if common is not None:  # common parameters act on the run, not on the cmdlet
-                    common[resolved.name] = True if value is SWITCH else value
-                continue
-            if parameter.is_switch:
-                bound[parameter.name] = switch_value() if value is SWITCH else switch_value(value)
-                continue
-            if value is SWITCH:
-                raise errors.ParameterBindingException(
-                    f"Missing an argument for parameter '{parameter.name}'. Specify a parameter of type "
-                    f"'{parameter.type_name}' and try again.", error_id="MissingArgument",
-                    category=errors.ErrorCategory.InvalidArgument)
-            bound[parameter.name] = self._convert(parameter.name, parameter.type_name, value)
-            validate_argument(parameter, bound[parameter.name])
-        slots = sorted(
-            ((entry.position, parameter) for parameter in declaration.parameters for entry in parameter.entries
-             if entry.position is not None and parameter.name not in bound),
-            key=lambda pair: pair[0])
-        seen: set[str] = set()
-        open_slots = [parameter for _, parameter in slots if not (parameter.name in seen or seen.add(parameter.name))]
-        for value in positional:
-            if not open_slots:
-                raise errors.ParameterBindingException(
-                    f"A positional parameter cannot be found that accepts argument '{value}'.",
-                    error_id="PositionalParameterNotFound", category=errors.ErrorCategory.InvalidArgument)
-            parameter = open_slots.pop(0)
-            bound[parameter.name] = self._convert(parameter.name, parameter.type_name, value)
-            validate_argument(parameter, bound[parameter.name])
-        return bound
-
-    def _convert(self, name: str, type_name: str, value: Any) -> Any:
-        if type_name.lower() == "object":
-            return value
-        try:
-            return convert_to(value, type_name, self.registry.types)
-        except errors.RuntimeException as exc:
-            raise errors.ParameterBindingException(
-                f"Cannot bind parameter '{name}'. {exc}", error_id="CannotConvertArgumentNoMessage",
-                category=errors.ErrorCategory.InvalidArgument) from exc
 
 
 _COMPOUND = {"=": "=", "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"}

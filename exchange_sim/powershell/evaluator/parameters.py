@@ -5,21 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from exchange_sim.powershell import ast as A
-from exchange_sim.powershell.binder import switch_value
+from exchange_sim.powershell.binder import SWITCH, convert_argument, switch_value
 from exchange_sim.powershell.evaluator.flow import NamedArgument
 
-SWITCH = object()  # marks a `-Name` given without an argument
 
 
 class ScriptParameters:
-    """A mixin of `Session`: it relies on the session's `variables`, `_expression` and `_convert`."""
+    """A mixin of `Session`: it relies on the session's `variables`, `registry` and `_expression`."""
 
     variables: dict[str, Any]
+    registry: Any
 
     def _expression(self, node: A.ExpressionAst) -> Any:
-        raise NotImplementedError
-
-    def _convert(self, name: str, type_name: str, value: Any) -> Any:
         raise NotImplementedError
 
     def _bind_script_arguments(self, script: A.ScriptBlockAst, args: list[Any],
@@ -63,6 +60,6 @@ class ScriptParameters:
                 if isinstance(attribute, A.TypeConstraintAst):
                     type_name = attribute.type_name.full_name
                     value = switch_value(value) if type_name.lower() == "switch" else \
-                        self._convert(name, type_name, value)
+                        convert_argument(name, type_name, value, self.registry.types)
             self.variables[name.lower()] = value
         self.variables["args"] = rest
