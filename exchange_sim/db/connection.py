@@ -19,7 +19,9 @@ def open_database(path: Path) -> sqlite_utils.Database:
         # The remoting service runs cmdlets on worker threads; the lab serialises transactions
         # with its own lock, so one connection may be used from several threads.
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30.0)
-        db = sqlite_utils.Database(conn)
+        # Third-party sqlite-utils plugins have no business in a lab's connection, and finding them scans
+        # every installed distribution's entry points at each start-up.
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         if db.journal_mode != "wal":
             db.enable_wal()
         db.execute("PRAGMA foreign_keys = ON")
