@@ -43,6 +43,7 @@ from exchange_sim.powershell.evaluator.flow import (
     single,
     thrown,
 )
+from exchange_sim.powershell.evaluator.loops import LoopStatements
 from exchange_sim.powershell.evaluator.parameters import ScriptParameters
 from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.parse_errors import format_parse_errors
@@ -71,7 +72,7 @@ class CommandCall:
 
 
 @dataclass
-class Session(ExpressionWalk, ScriptParameters):
+class Session(ExpressionWalk, ScriptParameters, LoopStatements):
     registry: EngineRegistry
     host: Host
     product_version: str = "2019"
@@ -223,6 +224,9 @@ class Session(ExpressionWalk, ScriptParameters):
             return self._block(node.else_clause) if node.else_clause is not None else []
         if isinstance(node, A.ForEachStatementAst):
             return self._foreach(node)
+        looped = self._loop_statement(node)
+        if looped is not None:
+            return looped
         if isinstance(node, A.WhileStatementAst):
             output: list[Any] = []
             while to_bool(single(self._statement(node.condition))):
@@ -248,12 +252,17 @@ class Session(ExpressionWalk, ScriptParameters):
             values = self._statement(node.pipeline) if node.pipeline is not None else []
             raise Return().carry(values)
         if isinstance(node, A.PipelineAst):
+            only = node.pipeline_elements[0] if len(node.pipeline_elements) == 1 else None
+            if isinstance(only, A.CommandExpressionAst) and not only.redirections and _is_step(only.expression):
+                self._expression(only.expression)
+                return []  # `$i++` as a statement writes nothing; `($i++)` does
             objects: list[Any] = []
             for element in node.pipeline_elements:
                 objects = self._element(element, objects)
             return objects
         if isinstance(node, A.CommandExpressionAst) and node.expression is not None:
-            return _unroll(self._expression(node.expression))
+            value = self._expression(node.expression)
+            return [] if _is_step(node.expression) else _unroll(value)
         raise unsupported(node)
 
     def _foreach(self, node: A.ForEachStatementAst) -> list[Any]:
@@ -489,3 +498,7 @@ def _unroll(value: Any) -> list[Any]:
     if value is None:
         return []
     return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _is_step(expression: A.ExpressionAst | None) -> bool:
+    return isinstance(expression, A.UnaryExpressionAst) and expression.operator in ("++", "--")

@@ -90,11 +90,20 @@ class ExpressionWalk:
         if isinstance(node, A.BinaryExpressionAst):
             return binary_op(node.operator, self._expression(node.left), self._expression(node.right),
                              self.registry.types)
+        if isinstance(node, A.UnaryExpressionAst) and node.operator in ("++", "--") \
+                and isinstance(node.child, A.VariableExpressionAst):
+            before = self._read_variable(node.child)
+            after = binary_op(node.operator[0], before, 1, self.registry.types)
+            self._write_variable(node.child, after)
+            return before if node.postfix else after
         if isinstance(node, A.UnaryExpressionAst) and not node.postfix and node.operator not in ("++", "--"):
             return unary_op(node.operator, self._expression(node.child))
         if isinstance(node, A.ArrayLiteralAst):
             return [self._expression(element) for element in node.elements]
         if isinstance(node, A.ParenExpressionAst):
+            step = _lone_expression(node.pipeline)
+            if isinstance(step, A.UnaryExpressionAst) and step.operator in ("++", "--"):
+                return self._expression(step)  # `($i++)` writes the value a bare `$i++` statement keeps quiet
             values = self._statement(node.pipeline)
             return values[0] if len(values) == 1 else (values or None)
         if isinstance(node, A.ScriptBlockExpressionAst):
@@ -136,3 +145,11 @@ class ExpressionWalk:
                 and isinstance(node.member, A.StringConstantExpressionAst):
             return get_property(self._expression(node.expression), node.member.value)
         raise unsupported(node)
+
+
+def _lone_expression(pipeline: A.StatementAst) -> A.ExpressionAst | None:
+    if isinstance(pipeline, A.PipelineAst) and len(pipeline.pipeline_elements) == 1:
+        element = pipeline.pipeline_elements[0]
+        if isinstance(element, A.CommandExpressionAst) and not element.redirections:
+            return element.expression
+    return None

@@ -1,0 +1,148 @@
+"""The counted and tested loops (`for`, `do…while`, `do…until`) and the `switch` statement.
+
+A mixin of `Session`: it relies on the session's `variables`, `registry`, `_statement`, `_block`,
+`_expression` and `invoke_scriptblock`. Each loop body runs through `_iteration`, which turns a
+`break`/`continue` aimed at this statement into the loop's own decision and passes any other jump on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Sequence
+
+from exchange_sim.powershell import ast as A
+from exchange_sim.powershell.evaluator.expressions import unsupported
+from exchange_sim.powershell.evaluator.flow import Break, LoopJump, single
+from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
+from exchange_sim.powershell.values.conversions import to_bool, to_string
+from exchange_sim.powershell.values.operators import binary_op, match_operator
+from exchange_sim.powershell.values.patterns import wildcard_match
+
+if TYPE_CHECKING:
+    from exchange_sim.powershell.registry import EngineRegistry
+
+_UNSET = object()  # `$_` did not exist before the switch
+
+
+class LoopStatements:
+    variables: dict[str, Any]
+    registry: "EngineRegistry"
+
+    def _statement(self, node: A.StatementAst) -> list[Any]:
+        raise NotImplementedError
+
+    def _block(self, block: A.StatementBlockAst) -> list[Any]:
+        raise NotImplementedError
+
+    def _expression(self, node: A.ExpressionAst) -> Any:
+        raise NotImplementedError
+
+    def invoke_scriptblock(self, block: ScriptBlock, dollar_under: Any = None, args: Sequence[Any] = (),
+                           this: Any = None) -> list[Any]:
+        raise NotImplementedError
+
+    def _loop_statement(self, node: A.StatementAst) -> list[Any] | None:
+        """The output of `node` if it is one of this module's statements, else None."""
+        if isinstance(node, A.ForStatementAst):
+            return self._for(node)
+        if isinstance(node, (A.DoWhileStatementAst, A.DoUntilStatementAst)):
+            return self._do(node)
+        if isinstance(node, A.SwitchStatementAst):
+            return self._switch(node)
+        return None
+
+    def _iteration(self, body: A.StatementBlockAst, label: str | None, output: list[Any]) -> bool:
+        """Runs one pass of `body` into `output`; False when a `break` ends the loop."""
+        try:
+            output.extend(self._block(body))
+        except LoopJump as stop:
+            output.extend(getattr(stop, "partial", []))
+            stop.partial = []
+            if not stop.matches(label):
+                raise stop.carry(output)
+            return not isinstance(stop, Break)
+        return True
+
+    def _test(self, condition: A.PipelineBaseAst | None) -> bool:
+        return condition is None or to_bool(single(self._statement(condition)))
+
+    def _for(self, node: A.ForStatementAst) -> list[Any]:
+        output: list[Any] = []
+        if node.initializer is not None:
+            output.extend(self._statement(node.initializer))
+        while self._test(node.condition):
+            if not self._iteration(node.body, node.label, output):
+                break
+            if node.iterator is not None:
+                output.extend(self._statement(node.iterator))
+        return output
+
+    def _do(self, node: A.DoWhileStatementAst | A.DoUntilStatementAst) -> list[Any]:
+        output: list[Any] = []
+        until = isinstance(node, A.DoUntilStatementAst)
+        while self._iteration(node.body, node.label, output):
+            if self._test(node.condition) == until:
+                break
+        return output
+
+    def _switch(self, node: A.SwitchStatementAst) -> list[Any]:
+        if node.condition is None:
+            raise unsupported(node)  # `switch -File` needs the file-reading hook: not wired yet
+        values = self._statement(node.condition)
+        flags = {flag.lower() for flag in node.flags}
+        saved = {name: self.variables.get(name, _UNSET) for name in ("_", "psitem", "switch")}
+        output: list[Any] = []
+        try:
+            self.variables["switch"] = iter(values)
+            for value in values:
+                self.variables["_"] = self.variables["psitem"] = value
+                if not self._switch_value(node, value, flags, output):
+                    break
+        finally:
+            for name, previous in saved.items():
+                if previous is _UNSET:
+                    self.variables.pop(name, None)
+                else:
+                    self.variables[name] = previous
+        return output
+
+    def _switch_value(self, node: A.SwitchStatementAst, value: Any, flags: set[str], output: list[Any]) -> bool:
+        """Runs every clause matching `value`, then `default` if none did; False once a `break` ends the switch."""
+        matched = False
+        for clause in node.clauses:
+            if not self._clause_matches(clause.pattern, value, flags):
+                continue
+            matched = True
+            try:
+                output.extend(self._block(clause.body))
+            except LoopJump as stop:
+                output.extend(getattr(stop, "partial", []))
+                stop.partial = []
+                if not stop.matches(node.label):
+                    raise stop.carry(output)
+                # `continue` skips this value's remaining clauses; `break` ends the whole switch
+                return not isinstance(stop, Break)
+        if not matched and node.default is not None:
+            try:
+                output.extend(self._block(node.default))
+            except LoopJump as stop:
+                output.extend(getattr(stop, "partial", []))
+                stop.partial = []
+                if not stop.matches(node.label):
+                    raise stop.carry(output)
+                return not isinstance(stop, Break)
+        return True
+
+    def _clause_matches(self, pattern: A.ExpressionAst, value: Any, flags: set[str]) -> bool:
+        case_sensitive = "casesensitive" in flags
+        if isinstance(pattern, A.ScriptBlockExpressionAst):
+            block = self._expression(pattern)
+            return to_bool(single(self.invoke_scriptblock(block, dollar_under=value)))
+        wanted = self._expression(pattern)
+        if "regex" in flags:
+            found, matches = match_operator(to_string(value), wanted, case_sensitive)
+            if matches is not None:
+                self.variables["matches"] = matches
+            return bool(found)
+        if "wildcard" in flags:
+            return wildcard_match(to_string(wanted), to_string(value), case_sensitive)
+        return to_bool(binary_op("ceq" if case_sensitive else "eq", value, wanted, self.registry.types))
