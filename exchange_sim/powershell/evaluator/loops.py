@@ -89,10 +89,9 @@ class LoopStatements:
             raise unsupported(node)  # `switch -File` needs the file-reading hook: not wired yet
         values = self._statement(node.condition)
         flags = {flag.lower() for flag in node.flags}
-        saved = {name: self.variables.get(name, _UNSET) for name in ("_", "psitem", "switch")}
+        saved = {name: self.variables.get(name, _UNSET) for name in ("_", "psitem")}
         output: list[Any] = []
         try:
-            self.variables["switch"] = iter(values)
             for value in values:
                 self.variables["_"] = self.variables["psitem"] = value
                 if not self._switch_value(node, value, flags, output):
