@@ -211,6 +211,9 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
                 value = binary_op(_COMPOUND[node.operator], self._read_variable(target), value, self.registry.types)
             self._write_variable(target, value)
             return []
+        if isinstance(node, A.AssignmentStatementAst) and node.operator in _COMPOUND \
+                and self._assign_element(node.left, _COMPOUND[node.operator], node.right):
+            return []
         if isinstance(node, A.ExitStatementAst):
             values = self._statement(node.pipeline) if node.pipeline is not None else []
             raise Exit(int(convert_to(values[0], "int")) if values else 0)

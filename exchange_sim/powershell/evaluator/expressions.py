@@ -13,8 +13,8 @@ from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import convert_to, to_string
 from exchange_sim.powershell.values.dotnet.statics import get_static_member, get_static_method
-from exchange_sim.powershell.values.indexing import get_index
-from exchange_sim.powershell.values.objects import Hashtable, call_method, get_property, invoke_method
+from exchange_sim.powershell.values.indexing import get_index, set_index
+from exchange_sim.powershell.values.objects import Hashtable, call_method, get_property, invoke_method, set_property
 from exchange_sim.powershell.values.operators import binary_op, match_operator, unary_op
 
 if TYPE_CHECKING:
@@ -50,6 +50,25 @@ class ExpressionWalk:
         if isinstance(inner, A.CommandExpressionAst) and inner.expression is not None and not inner.redirections:
             return self._expression(inner.expression)
         return single(self._statement(right))
+
+    def _assign_element(self, left: A.ExpressionAst, operator: str, right: A.StatementAst) -> bool:
+        """`$obj.Name op= value` / `$obj[i] op= value`; False when `left` is neither (the caller reports it)."""
+        if isinstance(left, A.MemberExpressionAst) and not left.static \
+                and isinstance(left.member, A.StringConstantExpressionAst):
+            owner, name = self._expression(left.expression), left.member.value
+            value = self._assigned_value(right)
+            if operator != "=":
+                value = binary_op(operator, get_property(owner, name), value, self.registry.types)
+            set_property(owner, name, value)
+            return True
+        if isinstance(left, A.IndexExpressionAst):
+            owner, index = self._expression(left.target), self._expression(left.index)
+            value = self._assigned_value(right)
+            if operator != "=":
+                value = binary_op(operator, get_index(owner, index), value, self.registry.types)
+            set_index(owner, index, value)
+            return True
+        return False
 
     def _read_variable(self, node: A.VariableExpressionAst) -> Any:
         prefix = (node.prefix or "").lower()
