@@ -70,6 +70,28 @@ class ExpressionWalk:
             return True
         return False
 
+    def _step(self, node: A.UnaryExpressionAst) -> Any:
+        """`$i++`, `--$h.n`, `$a[0]++`: the value before (postfix) or after (prefix) the change."""
+        child, delta = node.child, node.operator[0]
+        if isinstance(child, A.VariableExpressionAst):
+            before = self._read_variable(child)
+            after = binary_op(delta, before, 1, self.registry.types)
+            self._write_variable(child, after)
+        elif isinstance(child, A.MemberExpressionAst) and not child.static \
+                and isinstance(child.member, A.StringConstantExpressionAst):
+            owner = self._expression(child.expression)
+            before = get_property(owner, child.member.value)
+            after = binary_op(delta, before, 1, self.registry.types)
+            set_property(owner, child.member.value, after)
+        elif isinstance(child, A.IndexExpressionAst):
+            owner, index = self._expression(child.target), self._expression(child.index)
+            before = get_index(owner, index)
+            after = binary_op(delta, before, 1, self.registry.types)
+            set_index(owner, index, after)
+        else:
+            raise unsupported(node)
+        return before if node.postfix else after
+
     def _read_variable(self, node: A.VariableExpressionAst) -> Any:
         prefix = (node.prefix or "").lower()
         if prefix in ("global", "script"):
@@ -109,12 +131,8 @@ class ExpressionWalk:
         if isinstance(node, A.BinaryExpressionAst):
             return binary_op(node.operator, self._expression(node.left), self._expression(node.right),
                              self.registry.types)
-        if isinstance(node, A.UnaryExpressionAst) and node.operator in ("++", "--") \
-                and isinstance(node.child, A.VariableExpressionAst):
-            before = self._read_variable(node.child)
-            after = binary_op(node.operator[0], before, 1, self.registry.types)
-            self._write_variable(node.child, after)
-            return before if node.postfix else after
+        if isinstance(node, A.UnaryExpressionAst) and node.operator in ("++", "--"):
+            return self._step(node)
         if isinstance(node, A.UnaryExpressionAst) and not node.postfix and node.operator not in ("++", "--"):
             return unary_op(node.operator, self._expression(node.child))
         if isinstance(node, A.ArrayLiteralAst):

@@ -39,3 +39,7 @@ def test_member_assignment_on_null_is_property_not_found_error() -> None:
     host = BufferHost()
     outcome = Session(EngineRegistry(), host).run("$null.x = 1")
     assert outcome.had_errors and "The property 'x' cannot be found on this object." in "".join(host.errors)
+
+
+def test_increment_of_member_and_element_changes_them_in_place() -> None:
+    assert _output("$h = @{n = 1}; $h.n++; $a = 5, 6; --$a[1]; $h.n; $a[1]") == [2, 5]
