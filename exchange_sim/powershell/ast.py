@@ -86,11 +86,19 @@ class Extent:
         return Extent(file, 1, 1, 1, 1, 0, 0, "")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Ast:
-    """Base of every node."""
+    """Base of every node.
+
+    Nodes compare by identity and share this one `__repr__`: generating equality and repr for each of
+    the ~70 node classes costs a noticeable share of every start-up (the parser never compares nodes).
+    """
 
     extent: Extent
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.name != "extent")
+        return f"{type(self).__name__}({shown})"
 
 
 def iter_children(node: Ast) -> Iterator[Ast]:
@@ -123,7 +131,7 @@ def _nodes_in(value: object) -> Iterator[Ast]:
 # ---------------------------------------------------------------------------------------------- types
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TypeName(Ast):
     """A type as written inside `[ ]`: `int`, `System.IO.File`, `List[string]`, `byte[]`, `int[,]`.
 
@@ -142,19 +150,19 @@ class TypeName(Ast):
     element_type: "TypeName | None" = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class AttributeBaseAst(Ast):
     """Base of `TypeConstraintAst` and `AttributeAst` (both appear in `ParameterAst.attributes`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TypeConstraintAst(AttributeBaseAst):
     """`[int]` in front of a parameter, variable, cast or `catch`: just a type name."""
 
     type_name: TypeName
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class NamedAttributeArgumentAst(Ast):
     """`Mandatory=$true` inside an attribute. `expression_omitted` is True for a bare `Mandatory`,
     in which case `argument` is a `ConstantExpressionAst` holding True (PowerShell's meaning)."""
@@ -164,7 +172,7 @@ class NamedAttributeArgumentAst(Ast):
     expression_omitted: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class AttributeAst(AttributeBaseAst):
     """`[Parameter(Mandatory, Position=0)]`, `[ValidateSet('a','b')]`, `[CmdletBinding()]`.
 
@@ -197,7 +205,7 @@ class ScriptRequirements:
     raw: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ParameterAst(Ast):
     """One parameter of a `param(...)` block or of `function f($a, [int]$b = 2)`.
 
@@ -220,7 +228,7 @@ class ParameterAst(Ast):
         return found
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ParamBlockAst(Ast):
     """`[CmdletBinding()] param(...)`: the attributes before `param` (CmdletBinding, OutputType,
     Alias...) and the parameters. A script or function with `[CmdletBinding()]` or any
@@ -239,7 +247,7 @@ class BlockKind(enum.Enum):
     DYNAMICPARAM = "dynamicparam"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class NamedBlockAst(Ast):
     """`begin { }`, `process { }`, `end { }` or `dynamicparam { }`.
 
@@ -255,7 +263,7 @@ class NamedBlockAst(Ast):
     unnamed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class UsingStatementAst(Ast):
     """`using namespace System.Text` / `using module X` / `using assembly X` at the top of a script.
     `using_kind` is `namespace`, `module` or `assembly`; `name` the text after it."""
@@ -264,7 +272,7 @@ class UsingStatementAst(Ast):
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ScriptBlockAst(Ast):
     """A whole script, a function body or the inside of `{ ... }`.
 
@@ -291,12 +299,12 @@ class ScriptBlockAst(Ast):
 # --------------------------------------------------------------------------------- statements
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class StatementAst(Ast):
     """Base of every statement (pipelines and assignments included)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class StatementBlockAst(Ast):
     """A `{ ... }` body of `if`, loops, `try`... (not a script block: no param, runs in place).
     `traps` as in `NamedBlockAst`."""
@@ -305,19 +313,19 @@ class StatementBlockAst(Ast):
     traps: tuple["TrapStatementAst", ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class PipelineBaseAst(StatementAst):
     """Base of what may stand where PowerShell expects a pipeline: a `PipelineAst` or an
     `AssignmentStatementAst` (e.g. `if ($c = Get-X)`, `( $x = 5 )`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CommandElementAst(Ast):
     """Base of what can appear in `CommandAst.command_elements`: expressions, parameters,
     verbatim (`--%`) arguments."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ExpressionAst(CommandElementAst):
     """Base of every expression."""
 
@@ -334,14 +342,14 @@ class RedirectionStream(enum.Enum):
     INFORMATION = "6"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class RedirectionAst(Ast):
     """Base of redirections; `from_stream` is the redirected stream."""
 
     from_stream: RedirectionStream
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FileRedirectionAst(RedirectionAst):
     """`> f`, `>> f`, `2> f`, `*>> f`, `> $null`: write the stream to the file (`Out-File`, UTF-16LE
     in 5.1) or append. `location` is the target expression (a bareword string, a variable...);
@@ -351,21 +359,21 @@ class FileRedirectionAst(RedirectionAst):
     append: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class MergingRedirectionAst(RedirectionAst):
     """`2>&1`, `*>&1`: merge `from_stream` into `to_stream` (always OUTPUT in 5.1)."""
 
     to_stream: RedirectionStream = RedirectionStream.OUTPUT
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CommandBaseAst(StatementAst):
     """Base of pipeline elements; `redirections` in source order."""
 
     redirections: tuple[RedirectionAst, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CommandAst(CommandBaseAst):
     """A command invocation: `Get-X -A 1 b`, `& $sb 1`, `. .\\x.ps1`.
 
@@ -389,7 +397,7 @@ class CommandAst(CommandBaseAst):
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CommandExpressionAst(CommandBaseAst):
     """An expression used as a pipeline element (only the first element may be one):
     `$x | Out-File f`, `1 + 1`, `$a > f.txt`."""
@@ -397,7 +405,7 @@ class CommandExpressionAst(CommandBaseAst):
     expression: ExpressionAst | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CommandParameterAst(CommandElementAst):
     """`-Name`, `-Name:value`, `-Name: value`.
 
@@ -414,7 +422,7 @@ class CommandParameterAst(CommandElementAst):
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class VerbatimArgumentAst(CommandElementAst):
     """The text after `--%` up to the end of line or an unquoted `|`: passed raw to a native command
     (only `%VAR%` environment references expand, at run time)."""
@@ -422,14 +430,14 @@ class VerbatimArgumentAst(CommandElementAst):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class PipelineAst(PipelineBaseAst):
     """`a | b | c`. One element = a plain command or expression statement."""
 
     pipeline_elements: tuple[CommandBaseAst, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class AssignmentStatementAst(PipelineBaseAst):
     """`left op right`: `operator` is `=`, `+=`, `-=`, `*=`, `/=`, `%=`.
 
@@ -444,7 +452,7 @@ class AssignmentStatementAst(PipelineBaseAst):
     right: StatementAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class IfClauseAst(Ast):
     """One `if (condition) { body }` or `elseif (...) { ... }` clause."""
 
@@ -452,7 +460,7 @@ class IfClauseAst(Ast):
     body: StatementBlockAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class IfStatementAst(StatementAst):
     """`if (...) {...} elseif (...) {...} else {...}`: first clause whose condition is true runs."""
 
@@ -460,14 +468,14 @@ class IfStatementAst(StatementAst):
     else_clause: StatementBlockAst | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class LabeledStatementAst(StatementAst):
     """Base of loops and `switch`; `label` is the `:name` before the statement (without `:`), or None."""
 
     label: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SwitchClauseAst(Ast):
     """One `pattern { body }` of a switch. A bareword pattern is a `StringConstantExpressionAst`
     (`IIS`), a number a `ConstantExpressionAst`; `{ ... }` a `ScriptBlockExpressionAst` (evaluated
@@ -477,7 +485,7 @@ class SwitchClauseAst(Ast):
     body: StatementBlockAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SwitchStatementAst(LabeledStatementAst):
     """`switch -Regex -CaseSensitive (value) { clauses; default {...} }`.
 
@@ -494,7 +502,7 @@ class SwitchStatementAst(LabeledStatementAst):
     file_path: ExpressionAst | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ForEachStatementAst(LabeledStatementAst):
     """`foreach ($variable in condition) { body }`: `condition` evaluated once and enumerated."""
 
@@ -503,7 +511,7 @@ class ForEachStatementAst(LabeledStatementAst):
     body: StatementBlockAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ForStatementAst(LabeledStatementAst):
     """`for (initializer; condition; iterator) { body }`: each part optional (None); a missing
     condition is true."""
@@ -514,7 +522,7 @@ class ForStatementAst(LabeledStatementAst):
     body: StatementBlockAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class WhileStatementAst(LabeledStatementAst):
     """`while (condition) { body }`."""
 
@@ -522,7 +530,7 @@ class WhileStatementAst(LabeledStatementAst):
     body: StatementBlockAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class DoWhileStatementAst(LabeledStatementAst):
     """`do { body } while (condition)`: body first, repeat while true."""
 
@@ -530,7 +538,7 @@ class DoWhileStatementAst(LabeledStatementAst):
     body: StatementBlockAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class DoUntilStatementAst(LabeledStatementAst):
     """`do { body } until (condition)`: body first, repeat until true."""
 
@@ -538,7 +546,7 @@ class DoUntilStatementAst(LabeledStatementAst):
     body: StatementBlockAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FunctionDefinitionAst(StatementAst):
     """`function [scope:]Name [(params)] { body }` or `filter Name { body }`.
 
@@ -553,7 +561,7 @@ class FunctionDefinitionAst(StatementAst):
     parameters: tuple[ParameterAst, ...] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CatchClauseAst(Ast):
     """`catch [T1], [T2] { body }`; `catch_types` empty = catches everything."""
 
@@ -565,7 +573,7 @@ class CatchClauseAst(Ast):
         return not self.catch_types
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TryStatementAst(StatementAst):
     """`try {...} catch ... {...} finally {...}`: at least one catch or a finally."""
 
@@ -574,7 +582,7 @@ class TryStatementAst(StatementAst):
     finally_clause: StatementBlockAst | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TrapStatementAst(StatementAst):
     """`trap [T] { body }`; `trap_type` None = every terminating error."""
 
@@ -582,7 +590,7 @@ class TrapStatementAst(StatementAst):
     body: StatementBlockAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class BreakStatementAst(StatementAst):
     """`break [label]`: `label` is None, a `StringConstantExpressionAst` (bareword `outer`) or an
     expression evaluated to a label name."""
@@ -590,35 +598,35 @@ class BreakStatementAst(StatementAst):
     label: ExpressionAst | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ContinueStatementAst(StatementAst):
     """`continue [label]`; `label` as in `BreakStatementAst`."""
 
     label: ExpressionAst | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ReturnStatementAst(StatementAst):
     """`return [pipeline]`: write the pipeline's output, then leave the script block."""
 
     pipeline: PipelineBaseAst | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ExitStatementAst(StatementAst):
     """`exit [pipeline]`: end the script with that exit code (converted to int)."""
 
     pipeline: PipelineBaseAst | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ThrowStatementAst(StatementAst):
     """`throw [pipeline]`; None = rethrow inside `catch`, else `ScriptHalted`."""
 
     pipeline: PipelineBaseAst | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class DataStatementAst(StatementAst):
     """`data [Name] [-SupportedCommand a,b] { body }`: body restricted to literals; its output is
     assigned to `$Name` when a name is given, else written."""
@@ -641,7 +649,7 @@ class StringConstantType(enum.Enum):
     DOUBLE_QUOTED_HERE_STRING = "DoubleQuotedHereString"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ConstantExpressionAst(ExpressionAst):
     """A number (or, for attribute shorthands, a bool): `value` is already the typed Python value and
     `type_name` the .NET type PowerShell gives it: `System.Int32`, `System.Int64`, `System.Double`,
@@ -653,7 +661,7 @@ class ConstantExpressionAst(ExpressionAst):
     type_name: str = "System.Int32"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class StringConstantExpressionAst(ExpressionAst):
     """A string with nothing to expand: `'x'`, `"x"` without `$`, a bareword `IIS`, a command name.
     `value` has escapes already resolved."""
@@ -662,7 +670,7 @@ class StringConstantExpressionAst(ExpressionAst):
     string_kind: StringConstantType = StringConstantType.BAREWORD
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ExpandableStringExpressionAst(ExpressionAst):
     """A string with expansions: `"Cert $thumb expires $($c.NotAfter)"`, a bareword `$dir\\x.txt`.
 
@@ -680,7 +688,7 @@ class ExpandableStringExpressionAst(ExpressionAst):
     nested_expressions: tuple[ExpressionAst, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class VariableExpressionAst(ExpressionAst):
     """`$name`, `$script:x`, `$env:TEMP`, `${any name}`, `@splat`.
 
@@ -698,21 +706,21 @@ class VariableExpressionAst(ExpressionAst):
     braced: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class UsingExpressionAst(ExpressionAst):
     """`$using:name` (remote/job scopes): the value of `sub_expression` in the caller's session."""
 
     sub_expression: ExpressionAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TypeExpressionAst(ExpressionAst):
     """A type literal used as a value: `[int]`, `[System.IO.File]` in `[System.IO.File]::ReadAllBytes`."""
 
     type_name: TypeName
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ConvertExpressionAst(ExpressionAst):
     """A cast `[T]child` (`[int]"5"`, `[ordered]@{...}`, `[pscustomobject]@{...}`, `[void](...)`).
 
@@ -722,7 +730,7 @@ class ConvertExpressionAst(ExpressionAst):
     child: ExpressionAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class AttributedExpressionAst(ExpressionAst):
     """An attribute before an expression, e.g. `[ValidateRange(1,5)][int]$x = 3`."""
 
@@ -730,7 +738,7 @@ class AttributedExpressionAst(ExpressionAst):
     child: ExpressionAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class BinaryExpressionAst(ExpressionAst):
     """`left operator right` for every binary operator except `,` (see `ArrayLiteralAst`).
     `operator` is canonical (module docstring); `error_position` is the operator's extent, where
@@ -742,7 +750,7 @@ class BinaryExpressionAst(ExpressionAst):
     error_position: Extent | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class UnaryExpressionAst(ExpressionAst):
     """Prefix `-not ! -bnot - + ++ -- -split -csplit -isplit -join ,` or postfix `++ --`.
 
@@ -754,7 +762,7 @@ class UnaryExpressionAst(ExpressionAst):
     postfix: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ArrayLiteralAst(ExpressionAst):
     """`1, 2, 3` (the binary comma): `elements` in order; each element is evaluated (an element that
     is itself an array stays nested)."""
@@ -762,7 +770,7 @@ class ArrayLiteralAst(ExpressionAst):
     elements: tuple[ExpressionAst, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ArrayExpressionAst(ExpressionAst):
     """`@( statements )`: everything written, collected into an `object[]` (a single inner array is
     not double-wrapped)."""
@@ -770,21 +778,21 @@ class ArrayExpressionAst(ExpressionAst):
     sub_expression: StatementBlockAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SubExpressionAst(ExpressionAst):
     """`$( statements )`: 0 outputs -> `$null`, 1 -> that object, more -> `object[]`."""
 
     sub_expression: StatementBlockAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ParenExpressionAst(ExpressionAst):
     """`( pipeline )`: one pipeline or assignment used as a value (`(Get-Date).Year`, `($x = 5)`)."""
 
     pipeline: PipelineBaseAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class HashtableAst(ExpressionAst):
     """`@{ key = value; ... }`: `key_value_pairs` in source order; a key is an expression (bareword
     keys are `StringConstantExpressionAst`), a value a statement (its output is the value). Ordered
@@ -793,14 +801,14 @@ class HashtableAst(ExpressionAst):
     key_value_pairs: tuple[tuple[ExpressionAst, StatementAst], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ScriptBlockExpressionAst(ExpressionAst):
     """`{ ... }` used as a value: a script block object, not run until invoked."""
 
     script_block: ScriptBlockAst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class MemberExpressionAst(ExpressionAst):
     """`expression.member` or `expression::member` (`static=True`, e.g. `[Net.SecurityProtocolType]::Tls12`).
 
@@ -817,7 +825,7 @@ class MemberExpressionAst(ExpressionAst):
         return self.member.value if isinstance(self.member, StringConstantExpressionAst) else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class InvokeMemberExpressionAst(ExpressionAst):
     """`expression.member(arguments)` / `[T]::member(arguments)`; also `.Where{...}`/`.ForEach{...}`
     (then `arguments` is the single `ScriptBlockExpressionAst`). `member` as in
@@ -833,7 +841,7 @@ class InvokeMemberExpressionAst(ExpressionAst):
         return self.member.value if isinstance(self.member, StringConstantExpressionAst) else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class IndexExpressionAst(ExpressionAst):
     """`target[index]`: `index` is one expression; a slice is an `ArrayLiteralAst` (`$a[0,2]`) or a
     range (`$a[1..3]`, a `BinaryExpressionAst` with `..`) that the evaluator enumerates."""
