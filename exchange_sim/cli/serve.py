@@ -23,7 +23,9 @@ from exchange_sim.certs.facts import CertificateFacts
 from exchange_sim.certs.keys import private_key_der
 from exchange_sim.lab import Lab, LabError, Server, open_or_create
 from exchange_sim.remoting.auth import Account, UserDirectory
+from exchange_sim.cli import session as session_wiring
 from exchange_sim.remoting.dispatcher import ServerIdentity
+from exchange_sim.remoting.engine_bridge import EngineBridge
 from exchange_sim.remoting.service import Endpoint, RemotingService, ServerPlan, ServiceOptions
 from exchange_sim.remoting.tls import PresentedCertificate
 
@@ -96,20 +98,22 @@ def user_directory(lab: Lab) -> UserDirectory:
 
 
 def build_service(lab_path: Path, options: ServiceOptions,
-                  engine: Callable[[Server], tuple[object, object]] | None = None) -> tuple[RemotingService, Lab]:
-    """The service for every server of the lab at `lab_path`. Certificates are read through a Lab of their
-    own (its own SQLite connection), so handshakes never share a transaction with a running cmdlet."""
+                  engine: EngineBridge | None = None) -> tuple[RemotingService, Lab]:
+    """The service for every server of the lab at `lab_path`, running scripts and cmdlets through `engine`
+    (without one, the transport answers but nothing runs). Certificates are read through a Lab of their own,
+    so handshakes never share a transaction with a running cmdlet."""
     lab = Lab.open(lab_path)
     plans = []
     for server in lab.servers():
-        runner, pipeline_runner = engine(server) if engine is not None else (None, None)
+        parts = engine.for_server(server) if engine is not None else None
         plans.append(
             ServerPlan(
                 ServerIdentity(server.netbios or server.name, server.fqdn),
                 winrm_certificate=lambda s=server: winrm_certificate(lab, s),
                 iis_certificate=lambda s=server: iis_certificate(lab, s),
-                runner=runner,  # type: ignore[arg-type]
-                pipeline_runner=pipeline_runner,  # type: ignore[arg-type]
+                runner=parts.runner if parts else None,
+                pipeline_runner=parts.pipeline_runner if parts else None,
+                catalog=parts.catalog if parts else None,
             )
         )
     return RemotingService(tuple(plans), user_directory(lab), options), lab
@@ -152,14 +156,9 @@ async def _serve(service: RemotingService, lab_path: Path, echo: Callable[[str],
         echo("Stopped.")
 
 
-def _engine_factory(lab_path: Path) -> Callable[[Server], tuple[object, object]] | None:
-    """The PowerShell engine for a server, when the engine and the CLI's session wiring are installed."""
-    try:
-        from exchange_sim.cli import session as session_wiring  # noqa: F401
-        from exchange_sim.remoting import engine_bridge
-    except ImportError:
-        return None
-    return engine_bridge.factory_for(lab_path, session_wiring.open_session)  # type: ignore[attr-defined]
+def engine_for(lab_path: Path) -> EngineBridge:
+    """The PowerShell engine of `exchange-sim run`, on every server of the lab."""
+    return EngineBridge(lab_path, session_wiring.open_session)
 
 
 def register(app: typer.Typer) -> None:
@@ -184,8 +183,14 @@ def register(app: typer.Typer) -> None:
             opened.close()
             options = ServiceOptions(host=host, port_base=port_base, allow_unencrypted=allow_unencrypted,
                                      body_limit=body_limit)
-            service, cert_lab = build_service(lab_path, options, _engine_factory(lab_path))
+            engine = engine_for(lab_path)
         except LabError as error:
+            typer.echo(f"exchange-sim serve: {error}", err=True)
+            raise typer.Exit(2) from None
+        try:
+            service, cert_lab = build_service(lab_path, options, engine)
+        except LabError as error:
+            engine.close()
             typer.echo(f"exchange-sim serve: {error}", err=True)
             raise typer.Exit(2) from None
         try:
@@ -195,3 +200,4 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1) from None
         finally:
             cert_lab.close()
+            engine.close()

@@ -4,27 +4,32 @@ server the Windows around Exchange and the Exchange cmdlets, as the Exchange Man
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.powershell.session import Session
+
+if TYPE_CHECKING:
+    from exchange_sim.lab import Lab
 
 
 class LabServerNotFound(LookupError):
     """`--server` names no server of the lab."""
 
 
-def open_session(host: Host, lab: Path | None = None, server: str | None = None,
+def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None = None,
                  mounts: Sequence[tuple[str, Path]] = (), plain: bool = False) -> Session:
-    """A session on `server` of `lab` (default lab, first server); `plain` leaves the Exchange cmdlets out."""
+    """A session on `server` of `lab` (default lab, first server); `plain` leaves the Exchange cmdlets out.
+
+    `lab` may be an open Lab that the caller keeps and closes (the remoting service shares one per process)."""
     # Imported here so `exchange-sim --help` and `parse` never pay for sqlite and cryptography.
     from exchange_sim import exchange, windows
-    from exchange_sim.lab import open_or_create
+    from exchange_sim.lab import Lab, open_or_create
     from exchange_sim.powershell import builtins
     from exchange_sim.targets.simulated import SimulatedTarget
 
-    the_lab = open_or_create(lab)
+    the_lab = lab if isinstance(lab, Lab) else open_or_create(lab)
     chosen = the_lab.server(server) if server else the_lab.servers()[0]
     if chosen is None:
         names = ", ".join(s.name for s in the_lab.servers())
