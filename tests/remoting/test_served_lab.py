@@ -311,3 +311,58 @@ def test_psrp_prompt_without_a_client_host_fails_the_pipeline(served: Served) ->
         ps.invoke()
     assert ps.had_errors
     assert "does not support user interaction" in str(ps.streams.error[-1])
+
+
+def _readme_snippets() -> list[str]:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Remoting"):]
+    section = section[:section.index("\n## ", 1)]
+    return [block.split("\n", 1)[1] for block in section.split("```python")[1:]
+            for block in [block.split("```", 1)[0]]]
+
+
+def test_readme_snippets_run_as_pasted(served: Served, tmp_path: Path) -> None:
+    snippets = _readme_snippets()
+    assert len(snippets) == 2
+    ports = {"15985": served.endpoint("WinRM", "http")["port"], "15987": served.endpoint("IIS", "http")["port"]}
+    outputs = []
+    for index, snippet in enumerate(snippets):
+        for documented, actual in ports.items():
+            snippet = snippet.replace(documented, str(actual))
+        script = tmp_path / f"snippet{index}.py"
+        script.write_text(snippet, encoding="utf-8")
+        ran = subprocess.run([sys.executable, "-W", "ignore", str(script)], capture_output=True, text=True, timeout=120)
+        assert ran.returncode == 0, ran.stderr
+        outputs.append(ran.stdout)
+    assert outputs[0].startswith("0 ") and "Thumbprint : " in outputs[0]
+    assert "Status     : Valid" in outputs[0]
+    lines = outputs[1].splitlines()
+    assert any(line.endswith("IMAP, POP, IIS, SMTP Valid") for line in lines)
+    assert lines[-1].endswith("bytes of PFX") and int(lines[-1].split()[0]) > 1000
+
+
+def test_powershell_file_runs_a_script_of_the_lab_file_system_with_its_arguments(served: Served) -> None:
+    from exchange_sim.lab.filesystem import server_root
+
+    folder = server_root(served.lab, SERVER) / "C" / "Runbooks"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "count.ps1").write_text("param([string]$Label)\n"
+                                      "\"$Label $((Get-ExchangeCertificate | Measure-Object).Count)\"\nexit 4\n",
+                                      encoding="utf-8")
+    result = served.ntlm().run_cmd("powershell", ["-NoProfile", "-File", "C:\\Runbooks\\count.ps1", "certs"])
+    assert result.status_code == 4, result.std_err
+    label, count = result.std_out.decode().split()
+    assert label == "certs" and int(count) >= 2
+
+
+def test_powershell_file_that_does_not_exist_is_powershell_exe_s_message(served: Served) -> None:
+    result = served.ntlm().run_cmd("powershell", ["-File", "C:\\nowhere.ps1"])
+    assert result.status_code == -196608
+    assert result.std_err.startswith(b"The argument 'C:\\nowhere.ps1' to the -File parameter does not exist.")
+
+
+def test_parse_error_arrives_as_clixml_and_exit_code_1(served: Served) -> None:
+    result = served.ntlm().run_cmd("powershell", ["-Command", "if ("])
+    assert result.status_code == 1
+    assert result.std_err.startswith(b"#< CLIXML\r\n<Objs ")  # run_cmd leaves the stream as powershell.exe wrote it
+    assert b'<S S="Error">' in result.std_err
