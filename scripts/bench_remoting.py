@@ -3,15 +3,18 @@
 1. median latency against `exchange-sim serve` vs the same client against a canned-reply WS-Man responder
    (same HTTP, NTLM and sealing code, replies prepared in advance) in the same run, and their ratio;
 2. 32 concurrent pywinrm clients x 50 commands: errors, throughput, p99;
-3. peak RSS of the serve process.
+3. peak RSS of the serve process once the lab holds 10,000 more certificates and 50 connections each hold an
+   open shell, after one of them has listed every certificate.
 
 Usage: .venv/bin/python scripts/bench_remoting.py [--rounds 30] [--clients 32] [--commands 50]
+                                                  [--certificates 10000] [--connections 50]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime
 import json
 import os
 import shutil
@@ -29,7 +32,13 @@ import winrm
 from aiohttp import web
 from lxml import etree
 
-from exchange_sim.lab import Lab
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.x509.oid import NameOID
+
+from exchange_sim.lab import Lab, StoreEntry
 from exchange_sim.remoting import soap, winrs
 from exchange_sim.remoting.auth import Account, UserDirectory, write_credential_file
 from exchange_sim.remoting.dispatcher import ServerIdentity
@@ -135,6 +144,44 @@ def load(url: str, clients: int, commands: int) -> dict[str, float]:
             "p99_ms": latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000}
 
 
+def add_certificates(lab_path: Path, count: int) -> None:
+    """`count` certificates (public part only) in EXCH01's My store, issued by one small throw-away CA so
+    making them takes seconds; the subject key is shared, names and serial numbers differ."""
+    issuer_key = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    subject_key = rsa.generate_private_key(public_exponent=65537, key_size=2048).public_key()
+    issuer = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Bench Issuing CA")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    with Lab.open(lab_path) as lab, lab.transaction():
+        store = lab.store("EXCH01", "My")
+        for index in range(count):
+            name = f"host{index}.bench.contoso.com"
+            certificate = (
+                x509.CertificateBuilder()
+                .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)]))
+                .issuer_name(issuer).public_key(subject_key).serial_number(index + 1)
+                .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=365))
+                .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+                .sign(issuer_key, hashes.SHA256())
+            )
+            der = certificate.public_bytes(Encoding.DER)
+            store.add(StoreEntry("My", certificate.fingerprint(hashes.SHA1()).hex().upper(), der))
+
+
+def hold_connections(url: str, count: int) -> tuple[list[tuple[winrm.Session, str]], float]:
+    """`count` NTLM connections, each with an open shell; one lists every certificate. Returns the sessions
+    (to close later) and the seconds that listing took."""
+    held = []
+    for _ in range(count):
+        session = winrm.Session(url, auth=USER, transport="ntlm")
+        held.append((session, session.protocol.open_shell()))
+    start = time.perf_counter()
+    listed = held[0][0].run_ps("(Get-ExchangeCertificate | Measure-Object).Count")
+    elapsed = time.perf_counter() - start
+    if listed.status_code != 0:
+        raise SystemExit(f"listing failed: {listed.std_err.decode(errors='replace')}")
+    return held, elapsed
+
+
 def peak_rss_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -147,6 +194,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--commands", type=int, default=50)
+    parser.add_argument("--certificates", type=int, default=10_000)
+    parser.add_argument("--connections", type=int, default=50)
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-remoting-"))
     try:
@@ -162,7 +211,13 @@ def main() -> None:
             result = load(url, options.clients, options.commands)
             print(f"{options.clients} clients x {options.commands} commands: {result['commands']} done, "
                   f"{result['errors']} errors, {result['throughput_per_s']:.1f}/s, p99 {result['p99_ms']:.0f} ms")
-            print(f"serve peak RSS: {peak_rss_mib(process.pid):.1f} MiB")
+            print(f"serve peak RSS after the load: {peak_rss_mib(process.pid):.1f} MiB")
+            add_certificates(lab_path, options.certificates)
+            held, listing = hold_connections(url, options.connections)
+            print(f"serve peak RSS with {options.certificates} more certificates and {len(held)} open connections: "
+                  f"{peak_rss_mib(process.pid):.1f} MiB (listing them all took {listing:.1f} s)")
+            for session, shell_id in held:
+                session.protocol.close_shell(shell_id)
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=60)
