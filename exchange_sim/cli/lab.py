@@ -147,6 +147,19 @@ def register(app: typer.Typer) -> None:
                 if record.error:
                     typer.echo(f"{'':>37}error: {record.error}")
 
+    @lab_app.command("events")
+    def events(
+        lab_dir: Optional[Path] = typer.Argument(None, help=_DEFAULT_DIR_HELP),
+        server: Optional[str] = typer.Option(None, "--server", help="Only this server's events."),
+        kind: Optional[str] = typer.Option(None, "--kind", help="Only events of this kind (e.g. ServiceRestarted)."),
+        limit: Optional[int] = typer.Option(None, "--limit", "-n", help="Only the last N events."),
+    ) -> None:
+        """The event log: service starts, stops and restarts, iisreset, mail sent, programs started."""
+        with _opened(lab_dir) as lab:
+            for event in lab.events.records(server, kind, limit):
+                typer.echo(f"{event.at.isoformat(timespec='seconds')}  {event.server:<10} {event.kind:<18} "
+                           f"{event.message}")
+
     @lab_app.command("user")
     def user(
         lab_dir: Path = typer.Argument(..., help=_DIR_HELP),

@@ -131,7 +131,57 @@ def _initial_schema(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_initial_schema,)
+def _windows_side_channels(db: sqlite_utils.Database) -> None:
+    """What a runbook does to the Windows around Exchange: service states, an event log, a mail outbox."""
+    db["service_states"].create(
+        {
+            "server": str,
+            "name": str,  # the service name as the catalog spells it
+            "status": str,  # Running | Stopped
+            "loaded_thumbprint": str,  # the certificate the service took when it last started
+            "changed_at": str,
+        },
+        pk=("server", "name"),
+        foreign_keys=[("server", "servers", "name")],
+    )
+    db["events"].create(
+        {
+            "id": int,
+            "at": str,
+            "server": str,
+            "source": str,  # e.g. "Service Control Manager", "IIS", "Send-MailMessage"
+            "kind": str,  # e.g. ServiceRestarted, IisReset, MailQueued
+            "message": str,
+            "details": str,  # JSON object
+        },
+        pk="id",
+    )
+    db["outbox"].create(
+        {
+            "id": int,
+            "at": str,
+            "server": str,
+            "sender": str,
+            "recipients": str,  # JSON {"To": [...], "Cc": [...], "Bcc": [...]}
+            "subject": str,
+            "body": str,
+            "body_is_html": int,
+            "smtp_server": str,
+            "port": int,
+            "use_ssl": int,
+            "credential_user": str,
+            "priority": str,
+        },
+        pk="id",
+    )
+    db["outbox_attachments"].create(
+        {"message_id": int, "position": int, "name": str, "content": bytes},
+        pk=("message_id", "position"),
+        foreign_keys=[("message_id", "outbox", "id")],
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _windows_side_channels)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -21,6 +21,10 @@ Public API:
         lab.federation_trusts() / add_federation_certificate() / remove_federation_certificate()
     lab.users() / lab.user(name, domain) / set_user(LabUser)       who may connect (remoting)
     lab.audit.record(server, command, parameters, outcome, error) / lab.audit.records()
+    lab.events.record(server, source, kind, message, details) / lab.events.records(server, kind, limit)
+        -> LabEvent: the Windows side channels (service restarts, iisreset, mail, processes)
+    lab.outbox.send(OutgoingMail) -> number / .messages() / .message(number)    Send-MailMessage
+    lab.service_states(server).get(name) / .set(ServiceState)   services a runbook started or stopped
     lab.filesystem(server, mounts=None) -> LabFileSystem (Windows paths inside the lab)
     lab.take_key(bits)                      warm RSA keys (spares kept in the database)
     lab.trust(cert_bytes), lab.certificate_authority(), lab.issue_certificate(request)
@@ -38,6 +42,7 @@ from exchange_sim.lab.authority import IssuedCertificate
 from exchange_sim.lab.clock import ClockSetting, LabClock, parse_moment, parse_shift
 from exchange_sim.lab.config import ServerConfig
 from exchange_sim.lab.errors import LabError, LabPathError
+from exchange_sim.lab.events import LabEvent
 from exchange_sim.lab.filesystem import DEFAULT_LOCATION, LabFileSystem
 from exchange_sim.lab.fixtures import builtin_fixtures, fixtures_dir, load_fixture
 from exchange_sim.lab.model import (
@@ -56,7 +61,9 @@ from exchange_sim.lab.model import (
     StoreEntry,
     version_at_least,
 )
+from exchange_sim.lab.outbox import MailAttachment, OutgoingMail
 from exchange_sim.lab.organization import Lab, default_lab_path, is_lab, open_or_create
+from exchange_sim.lab.service_states import ServiceState
 from exchange_sim.lab.stores import CertificateStore
 
 __all__ = [
@@ -76,13 +83,17 @@ __all__ = [
     "Lab",
     "LabClock",
     "LabError",
+    "LabEvent",
     "LabFileSystem",
     "LabPathError",
     "LabUser",
+    "MailAttachment",
+    "OutgoingMail",
     "ReceiveConnector",
     "SendConnector",
     "Server",
     "ServerConfig",
+    "ServiceState",
     "StoreEntry",
     "builtin_fixtures",
     "command_line",

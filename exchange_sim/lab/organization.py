@@ -22,10 +22,12 @@ from exchange_sim.lab.authority import IssuedCertificate, LabAuthority
 from exchange_sim.lab.clock import LabClock
 from exchange_sim.lab.config import ServerConfig
 from exchange_sim.lab.errors import LabError
+from exchange_sim.lab.events import EventLog
 from exchange_sim.lab.filesystem import LabFileSystem
 from exchange_sim.lab.fixtures import DEFAULT_FIXTURE, FixtureSpec, load_fixture
 from exchange_sim.lab.key_supply import KeySupply
 from exchange_sim.lab.lab_key import LAB_KEY_FILE, LabSecret
+from exchange_sim.lab.outbox import Outbox
 from exchange_sim.lab.model import (
     AcceptedDomain,
     AuthConfig,
@@ -41,6 +43,7 @@ from exchange_sim.lab.seeding import (
     seed_server,
     seed_wmsvc_certificate,
 )
+from exchange_sim.lab.service_states import ServiceStates
 from exchange_sim.lab.stores import CertificateStore, thumbprint_text
 from exchange_sim.lab.transactions import TransactionScope
 
@@ -78,6 +81,8 @@ class Lab:
             raise LabError(str(error)) from error
         self.clock = LabClock(self._scope)
         self.audit = AuditLog(self._scope, self.clock)
+        self.events = EventLog(self._scope, self.clock)
+        self.outbox = Outbox(self._scope, self.clock)
         self._keys = KeySupply(secret, self._scope)
         self._authority = LabAuthority(
             secret, self._scope, self.clock, self._keys, lambda: self.name, self._trust_lab_ca
@@ -246,6 +251,9 @@ class Lab:
 
     def config(self, server: ServerRef) -> ServerConfig:
         return ServerConfig(self._scope, self._server_name(server))
+
+    def service_states(self, server: ServerRef) -> ServiceStates:
+        return ServiceStates(self._scope, self.clock, self._server_name(server))
 
     def take_key(self, bits: int) -> rsa.RSAPrivateKey:
         return self._keys.take(bits)

@@ -85,6 +85,9 @@ class CommandDeclaration:
     # "Microsoft.Exchange.Management.SystemConfigurationTasks.GetExchangeCertificate".
     implementing_type: str = ""
     versions: tuple[str, ...] | None = None
+    # A native program (hostname.exe, certutil.exe): its arguments reach it as text, `-store` included,
+    # bound to its one `ArgumentList` parameter instead of going through parameter binding.
+    native: bool = False
 
     def parameter_sets(self) -> tuple[str, ...]:
         names: list[str] = []

@@ -50,7 +50,7 @@ from exchange_sim.powershell.parse_errors import format_parse_errors
 from exchange_sim.powershell.parser import parse
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.powershell.values import errors
-from exchange_sim.powershell.values.conversions import convert_to, to_bool
+from exchange_sim.powershell.values.conversions import convert_to, to_bool, to_string
 from exchange_sim.powershell.values.objects import Hashtable, get_property
 from exchange_sim.powershell.values.formatting import format_default
 from exchange_sim.powershell.values.operators import binary_op
@@ -356,6 +356,8 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
         if function is not None:
             return self._call_function(function, rest, input_objects)
         declaration = self.registry.commands.resolve(first.value)
+        if declaration is not None and declaration.native:
+            return self._run_cmdlet(first.value, [("ArgumentList", self._native_arguments(rest))], input_objects)
         pairs: list[tuple[str | None, Any]] = []
         items = list(rest)
         while items:
@@ -374,6 +376,22 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
             else:
                 raise unsupported(item)
         return self._run_cmdlet(first.value, pairs, input_objects)
+
+    def _native_arguments(self, elements: Sequence[A.CommandElementAst]) -> list[str]:
+        """A native program's argv: `-store` stays text, values become strings, arrays spread out."""
+        arguments: list[str] = []
+        for item in elements:
+            if isinstance(item, A.CommandParameterAst):
+                text = "-" + item.parameter_name
+                if item.argument is not None:
+                    text += ":" + to_string(self._expression(item.argument))
+                arguments.append(text)
+            elif isinstance(item, A.ExpressionAst):
+                value = self._expression(item)
+                arguments.extend(to_string(part) for part in (value if isinstance(value, list) else [value]))
+            else:
+                raise unsupported(item)
+        return arguments
 
     def _call_function(self, function: A.FunctionDefinitionAst, elements: Sequence[A.CommandElementAst],
                        input_objects: list[Any]) -> list[Any]:

@@ -11,7 +11,8 @@ Public API:
 
 Extensions set by `register` (read them from `ctx.extensions` / `registry.extensions`):
     "windows.machine" (LabMachine), "windows.filesystem" (the session's LabFileSystem: keep one per
-    session, it holds the current location), "windows.cert_drive" (CertificateDrive).
+    session, it holds the current location), "windows.cert_drive" (CertificateDrive),
+    "windows.services" (ServiceManager: the server's services, their state and restarts' effects).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from exchange_sim.windows.cert_drive import CertificateDrive
 from exchange_sim.windows.file_items import child_items, get_item
 from exchange_sim.windows.machine import LabMachine
 from exchange_sim.windows.machine_commands import register_commands
+from exchange_sim.windows.service_commands import SERVICES, register_service_commands
+from exchange_sim.windows.services import ServiceManager
 from exchange_sim.windows.session_types import register_types
 from exchange_sim.windows.views import register_views
 from exchange_sim.windows.x509 import X509Certificate2, open_certificate
@@ -37,11 +40,13 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     register_types(registry.types, lab, server_name, machine)
     register_views(registry.views)
     register_commands(registry.commands)
+    register_service_commands(registry.commands)
     for name, value in machine.environment().items():
         registry.variables[f"env:{name}"] = value
     registry.extensions["windows.machine"] = machine
     registry.extensions["windows.filesystem"] = filesystem
     registry.extensions["windows.cert_drive"] = CertificateDrive(lab, server_name)
+    registry.extensions[SERVICES] = ServiceManager(lab, machine.server)
 
 
 __all__ = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from exchange_sim.powershell.builtins.declaring import param
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, CommandTable
 from exchange_sim.windows.machine import LabMachine
 
@@ -17,8 +18,9 @@ class Hostname(Cmdlet):
 
 HOSTNAME = CommandDeclaration(
     name="hostname.exe",
-    parameters=(),
+    parameters=(param("ArgumentList", "string[]"),),
     implementation=Hostname,
+    native=True,
     synopsis="Prints the name of the current host.",
     aliases=("hostname",),
     module="",

@@ -1,4 +1,4 @@
-"""The 5.1 table views of the Windows items (FileSystem.format.ps1xml, Certificate.format.ps1xml)."""
+"""The 5.1 table views of the Windows items (FileSystem, Certificate and DotNetTypes .format.ps1xml)."""
 
 from __future__ import annotations
 
@@ -40,5 +40,12 @@ def register_views(views: ViewTable) -> None:
         TableView(
             "System.Security.Cryptography.X509Certificates.X509Certificate2",
             (TableColumn("Thumbprint", "Thumbprint", 41, "left"), TableColumn("Subject", "Subject", None, "left")),
+        )
+    )
+    views.register(
+        TableView(
+            "System.ServiceProcess.ServiceController",
+            (TableColumn("Status", "Status", 8, "left"), TableColumn("Name", "Name", 18, "left"),
+             TableColumn("DisplayName", "DisplayName", 38, "left")),
         )
     )

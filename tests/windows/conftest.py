@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,31 @@ def lab(pristine_lab_dir: Path, tmp_path: Path) -> Iterator[Lab]:
     opened = Lab.open(target)
     yield opened
     opened.close()
+
+
+@dataclass(frozen=True)
+class RunbookResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+RunRunbook = Callable[..., RunbookResult]
+
+
+@pytest.fixture
+def run_runbook(lab: Lab, tmp_path: Path) -> RunRunbook:
+    """Runs a script file on the test's lab exactly as `exchange-sim run --lab DIR FILE` does."""
+    from typer.testing import CliRunner
+
+    from exchange_sim.cli.app import build_app
+
+    def run(text: str, *options: str) -> RunbookResult:
+        script = tmp_path / "runbook.ps1"
+        script.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(build_app(), ["run", "--lab", str(lab.path), *options, str(script)])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return RunbookResult(result.exit_code, result.stdout, result.stderr)
+
+    return run
