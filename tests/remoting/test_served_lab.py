@@ -18,6 +18,7 @@ import pytest
 import requests
 import winrm
 from pypsrp.complex_objects import ObjectMeta
+from pypsrp.host import PSHost, PSHostUserInterface
 from pypsrp.powershell import PowerShell, RunspacePool
 from pypsrp.wsman import WSMan
 from winrm.exceptions import InvalidCredentialsError
@@ -311,6 +312,26 @@ def test_psrp_prompt_without_a_client_host_fails_the_pipeline(served: Served) ->
         ps.invoke()
     assert ps.had_errors
     assert "does not support user interaction" in str(ps.streams.error[-1])
+
+
+class _AnsweringInterface(PSHostUserInterface):
+    """A client host answering every ReadLine with Y (pypsrp's base class keeps what Write calls showed)."""
+
+    def ReadLine(self, runspace, pipeline) -> str:  # noqa: N802 - pypsrp's name for the host method
+        return "Y"
+
+
+def test_psrp_prompt_is_a_host_call_when_the_client_brings_a_host(served: Served) -> None:
+    ui = _AnsweringInterface()
+    host = PSHost(None, None, False, "answering host", None, ui, "1.0")
+    wsman = served.wsman()
+    with wsman, RunspacePool(wsman, configuration_name="Microsoft.Exchange", host=host) as pool:
+        [made] = _invoke(pool, "New-ExchangeCertificate", ("SubjectName", "CN=asked.contoso.com"), ("Services", "None"))
+        thumbprint = made.adapted_properties["Thumbprint"]
+        assert _invoke(pool, "Enable-ExchangeCertificate", ("Thumbprint", thumbprint), ("Services", "SMTP")) == []
+        [after] = _invoke(pool, "Get-ExchangeCertificate", ("Thumbprint", thumbprint))
+    assert "Overwrite the existing default SMTP certificate?" in "".join(ui.stdout)
+    assert "SMTP" in str(after.adapted_properties["Services"])
 
 
 def _readme_snippets() -> list[str]:
