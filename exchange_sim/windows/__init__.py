@@ -12,7 +12,9 @@ Public API:
 Extensions set by `register` (read them from `ctx.extensions` / `registry.extensions`):
     "windows.machine" (LabMachine), "windows.filesystem" (the session's LabFileSystem: keep one per
     session, it holds the current location), "windows.cert_drive" (CertificateDrive),
-    "windows.services" (ServiceManager: the server's services, their state and restarts' effects).
+    "windows.services" (ServiceManager: the server's services, their state and restarts' effects),
+    "windows.iis" (Iis: sites, bindings, app pools, iisreset), "windows.system_modules" (module names
+    Import-Module accepts without loading anything).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from exchange_sim.lab import Lab
 from exchange_sim.windows.cert_drive import CertificateDrive
 from exchange_sim.windows.file_items import child_items, get_item
 from exchange_sim.windows.machine import LabMachine
+from exchange_sim.windows.iis import Iis
+from exchange_sim.windows.iis_commands import IIS, register_iis_commands
 from exchange_sim.windows.machine_commands import register_commands
 from exchange_sim.windows.service_commands import SERVICES, register_service_commands
 from exchange_sim.windows.services import ServiceManager
@@ -41,12 +45,14 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     register_views(registry.views)
     register_commands(registry.commands)
     register_service_commands(registry.commands)
+    register_iis_commands(registry.commands, registry.extensions)
     for name, value in machine.environment().items():
         registry.variables[f"env:{name}"] = value
     registry.extensions["windows.machine"] = machine
     registry.extensions["windows.filesystem"] = filesystem
     registry.extensions["windows.cert_drive"] = CertificateDrive(lab, server_name)
     registry.extensions[SERVICES] = ServiceManager(lab, machine.server)
+    registry.extensions[IIS] = Iis(lab, machine.server)
 
 
 __all__ = [

@@ -49,3 +49,20 @@ def register_views(views: ViewTable) -> None:
              TableColumn("DisplayName", "DisplayName", 38, "left")),
         )
     )
+    # WebAdministration's views: sites with their bindings, and bindings alone.
+    views.register(
+        TableView(
+            "Microsoft.IIs.PowerShell.Framework.ConfigurationElement#site",
+            (TableColumn("Name", "name", 16, "left"), TableColumn("ID", "id", 4, "left"),
+             TableColumn("State", "state", 10, "left"), TableColumn("Physical Path", "physicalPath", 30, "left"),
+             TableColumn("Bindings", "bindings", None, "left")),
+        )
+    )
+    views.register(
+        TableView(
+            "Microsoft.IIs.PowerShell.Framework.ConfigurationElement#site#bindings#binding",
+            (TableColumn("protocol", "protocol", 8, "left"),
+             TableColumn("bindingInformation", "bindingInformation", 18, "left"),
+             TableColumn("sslFlags", "sslFlags", 8, "left")),
+        )
+    )
