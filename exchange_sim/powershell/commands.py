@@ -45,6 +45,12 @@ class ParameterDeclaration:
     aliases: tuple[str, ...] = ()
     validate_set: tuple[str, ...] | None = None
     validate_not_null_or_empty: bool = False
+    validate_not_null: bool = False
+    validate_pattern: str | None = None
+    validate_range: tuple[Any, Any] | None = None  # (minimum, maximum), inclusive
+    validate_length: tuple[int, int] | None = None  # characters of each string
+    validate_count: tuple[int, int] | None = None  # elements of the collection
+    validate_scripts: tuple[Any, ...] = ()  # ScriptBlocks run with $_ = each value
     allow_null: bool = False
     allow_empty_string: bool = False
     allow_empty_collection: bool = False
@@ -88,6 +94,10 @@ class CommandDeclaration:
     # A native program (hostname.exe, certutil.exe): its arguments reach it as text, `-store` included,
     # bound to its one `ArgumentList` parameter instead of going through parameter binding.
     native: bool = False
+    # "Cmdlet" or "Function"; a function without [CmdletBinding()]/[Parameter()] is a simple one:
+    # no common parameters, unknown names and surplus arguments go to $args (reference §7.1, §7.4).
+    command_type: str = "Cmdlet"
+    cmdlet_binding: bool = True
 
     def parameter_sets(self) -> tuple[str, ...]:
         names: list[str] = []

@@ -103,8 +103,11 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
         """A non-terminating error under -ErrorAction / $ErrorActionPreference, -ErrorVariable and $Error."""
         record = record if isinstance(record, errors.ErrorRecord) else errors.record_for(record)
         action = str(common.get("ErrorAction") or self.variables.get("erroractionpreference") or "Continue").lower()
-        if action == "stop":
-            raise record.exception
+        if action == "stop":  # the record travels with the exception: catch sees its category and id
+            exc = record.exception
+            if getattr(exc, "error_record", None) is None:
+                exc.error_record = record  # type: ignore[union-attr]
+            raise exc
         variable = common.get("ErrorVariable")
         if variable:
             name = str(variable)
