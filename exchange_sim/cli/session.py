@@ -39,6 +39,6 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
     # The lab clock is UTC; Get-Date and [datetime]::Now show it as the lab's local (UTC) time.
     registry.extensions["clock"] = lambda: the_lab.clock.now().replace(tzinfo=None)
     if not plain:
-        exchange.register(registry)
+        exchange.register(registry, chosen.version)
         registry.extensions["exchange.target"] = SimulatedTarget(the_lab, chosen.name)
     return Session(registry, host, product_version=chosen.version)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 from exchange_sim.exchange.errors import failure_record
-from exchange_sim.exchange.get_certificate import MODULE, TARGET_KEY
+from exchange_sim.exchange.get_certificate import MODULE
+from exchange_sim.exchange.targeting import audit_of, files_of, target_of, thumbprint_argument
 from exchange_sim.powershell.commands import (Cmdlet, CmdletContext, CommandDeclaration, ParameterDeclaration,
                                               ParameterSetEntry)
 from exchange_sim.powershell.values.dotnet.security import SecureString
@@ -12,7 +13,7 @@ from exchange_sim.powershell.values.errors import ErrorRecord
 from exchange_sim.powershell.values.exceptions import ArgumentException
 from exchange_sim.targets.certificate import BinaryFileDataObject
 from exchange_sim.targets.failures import CertificateFailure
-from exchange_sim.targets.identity import IdentityError, parse_identity
+from exchange_sim.targets.certificate_files import check_export_file, write_export
 
 NEWER = ("2013", "2016", "2019", "SE")
 
@@ -26,25 +27,32 @@ def _plain(password: Any) -> str | None:
 class ExportExchangeCertificate(Cmdlet):
     def process(self, ctx: CmdletContext) -> None:
         bound = ctx.bound
-        try:
-            thumbprint = (parse_identity(str(bound["Identity"])).thumbprint if bound.get("Identity") is not None
-                          else str(bound.get("Thumbprint") or ""))
-        except IdentityError as error:
-            ctx.throw_terminating_error(ErrorRecord(ArgumentException(str(error)), "InvalidIdentity", "InvalidArgument"))
+        identity = thumbprint_argument(ctx)
+        if identity is None:
             return
+        thumbprint = identity.thumbprint
         if not thumbprint:
             ctx.throw_terminating_error(ErrorRecord(
                 ArgumentException("The empty or null string isn't a valid thumbprint."), "EmptyThumbprint", "InvalidArgument"))
             return
-        # The audit log sees the parameter names; the lab's redaction hides the password.
-        audit = {name: ("********" if name == "Password" else str(value)) for name, value in bound.items()}
+        # 2007's -Path (overwritten only with -Force) and the 2013-era -FileName name the same file.
+        file_name = bound.get("Path") or bound.get("FileName")
+        binary = bool(bound.get("BinaryEncoded"))
         try:
-            exported = ctx.extensions[TARGET_KEY].export(thumbprint, _plain(bound.get("Password")), audit)
+            target = target_of(ctx, identity.server)
+            files = files_of(ctx, target)
+            destination = (check_export_file(files, str(file_name), target.server_name, bool(bound.get("Path")),
+                                             bool(bound.get("Force")))
+                           if file_name else None)
+            exported = target.export(thumbprint, _plain(bound.get("Password")), audit_of(bound))
+            if destination is not None:
+                data = exported.data if binary else exported.text.encode("utf-8")
+                write_export(files, destination, data, target.server_name)
         except CertificateFailure as failure:
             # Exchange task errors end the processing of the current input (ThrowTerminatingError).
             ctx.throw_terminating_error(failure_record(failure, "ExportExchangeCertificate", thumbprint))
             return
-        ctx.write_object(BinaryFileDataObject(exported.data) if bound.get("BinaryEncoded") else exported.text)
+        ctx.write_object(BinaryFileDataObject(exported.data) if binary else exported.text)
 
 
 EXPORT_EXCHANGE_CERTIFICATE = CommandDeclaration(
@@ -56,6 +64,7 @@ EXPORT_EXCHANGE_CERTIFICATE = CommandDeclaration(
         ParameterDeclaration("BinaryEncoded", "switch"),
         ParameterDeclaration("Password", "securestring"),
         ParameterDeclaration("Path", "string", versions=("2007",)),
+        ParameterDeclaration("Force", "switch", versions=("2007",)),
         ParameterDeclaration("FileName", "string", versions=("2013", "2016", "2019")),
         ParameterDeclaration("Server", "string", (ParameterSetEntry("Thumbprint"),), versions=("2010", *NEWER)),
         ParameterDeclaration("DomainController", "string"),

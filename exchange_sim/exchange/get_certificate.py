@@ -1,15 +1,11 @@
 """Get-ExchangeCertificate (§4.1): declaration and output; the lookup lives in the target."""
 from __future__ import annotations
 
-from typing import Any
-
 from exchange_sim.exchange.errors import failure_record
 from exchange_sim.powershell.commands import (Cmdlet, CmdletContext, CommandDeclaration, ParameterDeclaration,
                                               ParameterSetEntry)
-from exchange_sim.powershell.values.errors import ErrorRecord
-from exchange_sim.powershell.values.exceptions import ArgumentException
+from exchange_sim.exchange.targeting import audit_of, target_of, thumbprint_argument
 from exchange_sim.targets.failures import CertificateFailure
-from exchange_sim.targets.identity import IdentityError, parse_identity
 
 MODULE = "Microsoft.Exchange.Management.PowerShell.E2010"
 TARGET_KEY = "exchange.target"
@@ -17,19 +13,19 @@ TARGET_KEY = "exchange.target"
 
 class GetExchangeCertificate(Cmdlet):
     def process(self, ctx: CmdletContext) -> None:
-        target = ctx.extensions[TARGET_KEY]
         bound = ctx.bound
-        thumbprint: str | None = bound.get("Thumbprint")
-        if "Identity" in bound and bound["Identity"] is not None:
-            try:
-                thumbprint = parse_identity(str(bound["Identity"])).thumbprint
-            except IdentityError as error:
-                ctx.throw_terminating_error(ErrorRecord(ArgumentException(str(error)), "InvalidIdentity", "InvalidArgument"))
-                return
+        identity = thumbprint_argument(ctx)
+        if identity is None:
+            return
+        thumbprint: str | None = identity.thumbprint or None
+        instance = bound.get("Instance")
+        if thumbprint is None and instance is not None:
+            # A piped certificate (-Instance) is looked up by its thumbprint.
+            thumbprint = str(getattr(instance, "thumbprint", "") or "") or None
         domains = [str(name) for name in (bound.get("DomainName") or [])]
-        audit: dict[str, Any] = {name: str(value) for name, value in bound.items()}
         try:
-            found = target.get(thumbprint, domains, audit)
+            target = target_of(ctx, identity.server)
+            found = target.get(thumbprint, domains, audit_of(bound))
         except CertificateFailure as failure:
             # Exchange task errors end the processing of the current input (ThrowTerminatingError).
             ctx.throw_terminating_error(failure_record(failure, "GetExchangeCertificate", thumbprint))

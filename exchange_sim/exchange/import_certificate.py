@@ -5,9 +5,11 @@ from typing import Any
 
 from exchange_sim.exchange.errors import failure_record
 from exchange_sim.exchange.export_certificate import _plain
-from exchange_sim.exchange.get_certificate import MODULE, TARGET_KEY
+from exchange_sim.exchange.get_certificate import MODULE
+from exchange_sim.exchange.targeting import audit_of, files_of, target_of
 from exchange_sim.powershell.commands import (Cmdlet, CmdletContext, CommandDeclaration, ParameterDeclaration,
                                               ParameterSetEntry)
+from exchange_sim.targets.certificate_files import read_certificate_file
 from exchange_sim.targets.failures import CertificateFailure
 
 NEWER = ("2010", "2013", "2016", "2019", "SE")
@@ -31,12 +33,15 @@ def _bytes_of(value: Any) -> bytes | None:
 class ImportExchangeCertificate(Cmdlet):
     def process(self, ctx: CmdletContext) -> None:
         bound = ctx.bound
-        audit = {name: ("********" if name == "Password" else f"<{len(_bytes_of(value) or b'')} bytes>"
-                        if name == "FileData" else str(value)) for name, value in bound.items()}
         try:
-            imported = ctx.extensions[TARGET_KEY].import_(
-                _bytes_of(bound.get("FileData")), _plain(bound.get("Password")),
-                bool(bound.get("PrivateKeyExportable", False)), bound.get("FriendlyName"), audit)
+            target = target_of(ctx)
+            # 2007's -Path and the 2013-era -FileName are read by the shell's server; -Instance is text.
+            file_name = bound.get("Path") or bound.get("FileName")
+            data = (read_certificate_file(files_of(ctx, target), str(file_name), target.server_name) if file_name
+                    else _bytes_of(bound.get("FileData") if bound.get("FileData") is not None else bound.get("Instance")))
+            imported = target.import_(data, _plain(bound.get("Password")),
+                                      bool(bound.get("PrivateKeyExportable", False)), bound.get("FriendlyName"),
+                                      audit_of(bound))
         except CertificateFailure as failure:
             # Exchange task errors end the processing of the current input (ThrowTerminatingError).
             ctx.throw_terminating_error(failure_record(failure, "ImportExchangeCertificate"))
@@ -53,7 +58,7 @@ IMPORT_EXCHANGE_CERTIFICATE = CommandDeclaration(
         ParameterDeclaration("FileName", "string", (ParameterSetEntry("FileName", mandatory=True),),
                              versions=("2013", "2016", "2019")),
         ParameterDeclaration("Path", "string", (ParameterSetEntry("Path", position=0),), versions=("2007",)),
-        ParameterDeclaration("Instance", "object", (ParameterSetEntry("Instance", value_from_pipeline=True),)),
+        ParameterDeclaration("Instance", "string[]", (ParameterSetEntry("Instance", value_from_pipeline=True),)),
         ParameterDeclaration("Password", "securestring"),
         ParameterDeclaration("PrivateKeyExportable", "bool", versions=NEWER),
         ParameterDeclaration("FriendlyName", "string"),

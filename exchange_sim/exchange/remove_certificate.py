@@ -2,31 +2,26 @@
 from __future__ import annotations
 
 from exchange_sim.exchange.errors import failure_record
-from exchange_sim.exchange.get_certificate import MODULE, TARGET_KEY
+from exchange_sim.exchange.get_certificate import MODULE
 from exchange_sim.powershell.commands import (Cmdlet, CmdletContext, CommandDeclaration, ParameterDeclaration,
                                               ParameterSetEntry)
-from exchange_sim.powershell.values.errors import ErrorRecord
-from exchange_sim.powershell.values.exceptions import ArgumentException
+from exchange_sim.exchange.targeting import audit_of, target_of, thumbprint_argument
 from exchange_sim.targets.failures import CertificateFailure
-from exchange_sim.targets.identity import IdentityError, parse_identity
 
 NEWER = ("2013", "2016", "2019", "SE")
 
 
 class RemoveExchangeCertificate(Cmdlet):
     def process(self, ctx: CmdletContext) -> None:
-        bound = ctx.bound
-        try:
-            thumbprint = (parse_identity(str(bound["Identity"])).thumbprint if bound.get("Identity") is not None
-                          else str(bound.get("Thumbprint") or ""))
-        except IdentityError as error:
-            ctx.throw_terminating_error(ErrorRecord(ArgumentException(str(error)), "InvalidIdentity", "InvalidArgument"))
+        identity = thumbprint_argument(ctx)
+        if identity is None:
             return
+        thumbprint = identity.thumbprint
         # ConfirmImpact High: the engine prompts unless -Confirm:$false; -WhatIf answers no.
         if not ctx.should_process(f"Remove certificate with thumbprint {thumbprint} from the computer's certificate store."):
             return
         try:
-            ctx.extensions[TARGET_KEY].remove(thumbprint, {name: str(value) for name, value in bound.items()})
+            target_of(ctx, identity.server).remove(thumbprint, audit_of(ctx.bound))
         except CertificateFailure as failure:
             # Exchange task errors end the processing of the current input (ThrowTerminatingError).
             ctx.throw_terminating_error(failure_record(failure, "RemoveExchangeCertificate", thumbprint))

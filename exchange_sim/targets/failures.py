@@ -140,3 +140,60 @@ def domain_name_not_valid(server: str, name: str) -> CertificateFailure:
 def subject_not_valid(server: str, subject: str) -> CertificateFailure:
     message = f"The subject name '{subject}' isn't a valid X.500 distinguished name."
     return CertificateFailure("SubjectNameNotValid", message, "InvalidArgument", server, rpc=False)
+
+
+def subject_cn_not_fqdn(server: str) -> CertificateFailure:
+    message = ("At least one valid fully qualified domain name is required in the SubjectName or DomainName "
+               "parameter. The common name of the subject isn't a valid FQDN and no DomainName was given.")
+    return CertificateFailure("SubjectCnNotValidFQDN", message, "InvalidArgument", server)
+
+
+def server_not_found(server: str, wanted: str) -> CertificateFailure:
+    message = f"The server '{wanted}' couldn't be found. Check the server name and try again."
+    return CertificateFailure("ErrorServerNotFound", message, "ObjectNotFound", server, rpc=False)
+
+
+def version_not_supported(server: str) -> CertificateFailure:
+    message = (f"The target server {server} isn't running a supported version of Exchange. Certificates on it "
+               "can be managed only from a shell on that server.")
+    return CertificateFailure("RemoteCertificateExchangeVersionNotSupported", message, "InvalidArgument", server,
+                              rpc=False)
+
+
+def binary_encoded_without_request(server: str) -> CertificateFailure:
+    message = ("The BinaryEncoded parameter is valid only with the GenerateRequest parameter "
+               f"(server {server}).")
+    return CertificateFailure("CertificateRequestMissingForArgument", message, "InvalidArgument", server, rpc=False)
+
+
+def request_file_without_request(server: str) -> CertificateFailure:
+    message = f"The RequestFile parameter is valid only with the GenerateRequest parameter (server {server})."
+    return CertificateFailure("CertificateRequestMissingGenerateRequest", message, "InvalidArgument", server,
+                              rpc=False)
+
+
+def request_file_invalid(server: str) -> CertificateFailure:
+    message = (f"The request file for server {server} isn't valid. Specify a file that doesn't exist yet in a "
+               "folder you can write to.")
+    return CertificateFailure("CertificateInvalidRequestFile", message, "InvalidArgument", server, rpc=False)
+
+
+def request_file_not_written(server: str, reason: str) -> CertificateFailure:
+    message = f"The certificate request data couldn't be written to the file because: {reason}"
+    return CertificateFailure("RequestCertificateFileInvalid", message, "InvalidOperation", server, rpc=False)
+
+
+def export_file_name_invalid(server: str) -> CertificateFailure:
+    message = (f"Use a valid file name for server {server}. The file to export to must not exist yet and its "
+               "folder must exist.")
+    return CertificateFailure("CertificateInvalidFileName", message, "InvalidArgument", server, rpc=False)
+
+
+def export_file_not_written(server: str, reason: str) -> CertificateFailure:
+    message = f"The exported data can't be written to the file because: {reason}"
+    return CertificateFailure("ExportCertificateFileInvalid", message, "InvalidOperation", server, rpc=False)
+
+
+def import_file_invalid(server: str, reason: str) -> CertificateFailure:
+    message = f"The certificate file for server {server} couldn't be accessed because: {reason}"
+    return CertificateFailure("ImportCertificateFileInvalid", message, "InvalidOperation", server, rpc=False)

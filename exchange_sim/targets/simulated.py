@@ -16,6 +16,7 @@ from exchange_sim.targets.get import get_certificates
 from exchange_sim.targets.import_certificate import import_certificate
 from exchange_sim.targets.new import NewCertificateRequest, NewCertificateResult, new_certificate
 from exchange_sim.targets.query import certificates
+from exchange_sim.targets import failures
 from exchange_sim.targets.identity import normalize_thumbprint
 from exchange_sim.targets.remove import remove_certificate
 from exchange_sim.targets.services import AllowedServices
@@ -36,6 +37,16 @@ class SimulatedTarget:
     @property
     def version(self) -> str:
         return self.server.version
+
+    def on_server(self, name: str) -> SimulatedTarget:
+        """The same lab seen from `-Server NAME` (name, FQDN or NetBIOS name); 2010+ targets only."""
+        found = self.lab.server(name)
+        if found is None:
+            raise failures.server_not_found(self.server_name, name)
+        if not found.at_least("2010"):
+            # 2007 cmdlets run in-process: no service host answers remote certificate calls.
+            raise failures.version_not_supported(found.name)
+        return SimulatedTarget(self.lab, found.name)
 
     def get(self, thumbprint: str | None, domain_names: Sequence[str], audit: Mapping[str, object]) -> list[ExchangeCertificate]:
         server = self.server
@@ -80,3 +91,10 @@ class SimulatedTarget:
             result = new_certificate(self.lab, server, wanted)
             made = next(c for c in certificates(self.lab, server) if c.thumbprint == result.thumbprint)
             return result, made
+
+    def confirm_new(self, thumbprint: str, services: AllowedServices) -> ExchangeCertificate:
+        """New's follow-up call for the prompts answered Yes: enable those services, as Exchange's task does."""
+        server = self.server
+        with self.lab.transaction():
+            enable_certificate(self.lab, server, thumbprint, services, EnableChoices(True, True))
+            return next(c for c in certificates(self.lab, server) if c.thumbprint == thumbprint)

@@ -52,6 +52,9 @@ class CmdletRun:
 
     def throw_terminating_error(self, record: Any) -> None:
         exc = record.exception if hasattr(record, "exception") else record
+        if exc is not record:
+            # ThrowTerminatingError keeps the cmdlet's record (its category and FQID), as PowerShell does.
+            exc.error_record = record
         raise exc
 
     def write_warning(self, text: str) -> None:
