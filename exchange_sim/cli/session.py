@@ -27,6 +27,8 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
     from exchange_sim import exchange, windows
     from exchange_sim.lab import Lab, open_or_create
     from exchange_sim.powershell import builtins
+    from exchange_sim.exchange import organization
+    from exchange_sim.targets.organization import OrganizationTarget
     from exchange_sim.targets.simulated import SimulatedTarget
 
     the_lab = lab if isinstance(lab, Lab) else open_or_create(lab)
@@ -41,4 +43,6 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
     if not plain:
         exchange.register(registry, chosen.version)
         registry.extensions["exchange.target"] = SimulatedTarget(the_lab, chosen.name)
+        organization.register(registry, chosen.version)
+        registry.extensions[organization.ORGANIZATION_KEY] = OrganizationTarget(the_lab, chosen.name)
     return Session(registry, host, product_version=chosen.version)

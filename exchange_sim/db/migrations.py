@@ -181,7 +181,22 @@ def _windows_side_channels(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _windows_side_channels)
+def _organization_settings(db: sqlite_utils.Database) -> None:
+    """Virtual directories, the hybrid configuration and the connector settings runbooks change."""
+    # Only URLs someone set are stored; setup's defaults follow from the server's FQDN.
+    db["virtual_directories"].create(
+        {"server": str, "kind": str, "name": str, "internal_url": str, "external_url": str},
+        pk=("server", "kind"),
+        foreign_keys=[("server", "servers", "name")],
+    )
+    db["hybrid_configuration"].create(
+        {"id": int, "tls_certificate_name": str, "on_premises_smart_host": str, "domains": str}, pk="id"
+    )
+    db["send_connectors"].add_column("require_tls", int)
+    db["receive_connectors"].add_column("require_tls", int)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _windows_side_channels, _organization_settings)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

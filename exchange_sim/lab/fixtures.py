@@ -11,7 +11,8 @@ from typing import Any
 import exchange_sim
 from exchange_sim.lab.clock import parse_moment
 from exchange_sim.lab.errors import LabError
-from exchange_sim.lab.model import EXCHANGE_VERSIONS, AcceptedDomain, SendConnector, version_at_least
+from exchange_sim.lab.model import (EXCHANGE_VERSIONS, AcceptedDomain, HybridConfiguration, SendConnector,
+                                    version_at_least)
 
 DEFAULT_FIXTURE = "contoso"
 KNOWN_ROLES = ("Mailbox", "ClientAccess", "HubTransport", "UnifiedMessaging", "EdgeTransport")
@@ -63,6 +64,7 @@ class FixtureSpec:
     send_connectors: tuple[SendConnector, ...] = ()
     receive_connectors: tuple[ReceiveConnectorSpec, ...] = ()
     federation_trusts: tuple[tuple[str, str], ...] = field(default=())
+    hybrid: HybridConfiguration | None = None
 
 
 def fixture_path(fixture: str | Path) -> Path:
@@ -149,7 +151,20 @@ class _FixtureReader:
                 self.receive_connector(item, index, seen)
                 for index, item in enumerate(self.table_list(data, "receive_connectors"), start=1)
             ),
+            hybrid=self.hybrid(data.get("hybrid_configuration"), accepted),
         )
+
+    def hybrid(self, table: object, accepted: tuple[AcceptedDomain, ...]) -> HybridConfiguration | None:
+        """`[hybrid_configuration]`: the organisation ran the Hybrid Configuration Wizard."""
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise self.fail("[hybrid_configuration]", "must be a table")
+        domains = table.get("domains", [domain.name for domain in accepted])
+        if not isinstance(domains, list) or not all(isinstance(item, str) for item in domains):
+            raise self.fail("[hybrid_configuration]", "'domains' must be a list of strings")
+        return HybridConfiguration(table.get("tls_certificate_name"), table.get("on_premises_smart_host"),
+                                   tuple(domains))
 
     def accepted_domain(self, item: object) -> AcceptedDomain:
         """`"contoso.com"`, or `{ name = "partner.test", authoritative = false }` for a relay domain."""

@@ -77,6 +77,7 @@ class SendConnector:
     # Exchange's `<I>issuer<S>subject` form, or None when the connector names no certificate.
     tls_certificate_name: str | None = None
     address_spaces: tuple[str, ...] = ("*",)
+    require_tls: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class ReceiveConnector:
     name: str
     fqdn: str | None = None
     tls_certificate_name: str | None = None
+    require_tls: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,15 @@ class AuthConfig:
     next_thumbprint: str | None = None
     previous_thumbprint: str | None = None
     next_effective_date: datetime | None = None
+
+
+@dataclass(frozen=True)
+class HybridConfiguration:
+    """The organisation's one hybrid configuration object, when the Hybrid wizard has run."""
+
+    tls_certificate_name: str | None = None
+    on_premises_smart_host: str | None = None
+    domains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

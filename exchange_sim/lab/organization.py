@@ -31,6 +31,7 @@ from exchange_sim.lab.outbox import Outbox
 from exchange_sim.lab.model import (
     AcceptedDomain,
     AuthConfig,
+    HybridConfiguration,
     LabUser,
     ReceiveConnector,
     SendConnector,
@@ -46,6 +47,7 @@ from exchange_sim.lab.seeding import (
 from exchange_sim.lab.service_states import ServiceStates
 from exchange_sim.lab.stores import CertificateStore, thumbprint_text
 from exchange_sim.lab.transactions import TransactionScope
+from exchange_sim.lab.virtual_directories import VirtualDirectories
 
 DATABASE_FILE = "lab.db"
 LAB_ENVIRONMENT_VARIABLE = "EXCHANGE_SIM_LAB"
@@ -178,6 +180,8 @@ class Lab:
                     self.set_receive_connector(connector)
                 self.filesystem(server)  # C:\ and the user profile exist from the start
             seed_auth_certificate(self, servers)
+            if spec.hybrid is not None:
+                self.set_hybrid_configuration(spec.hybrid)
             # Fixture connectors come after setup's defaults, so one with a default's name replaces it.
             for receive in spec.receive_connectors:
                 self.set_receive_connector(
@@ -271,9 +275,10 @@ class Lab:
     # -- connectors, auth, federation -----------------------------------------------------
     def send_connectors(self) -> list[SendConnector]:
         rows = self._scope.db.execute(
-            "SELECT name, fqdn, tls_certificate_name, address_spaces FROM send_connectors ORDER BY rowid"
+            "SELECT name, fqdn, tls_certificate_name, address_spaces, require_tls FROM send_connectors ORDER BY rowid"
         ).fetchall()
-        return [SendConnector(row[0], row[1], row[2], tuple(json.loads(row[3] or '["*"]'))) for row in rows]
+        return [SendConnector(row[0], row[1], row[2], tuple(json.loads(row[3] or '["*"]')), bool(row[4]))
+                for row in rows]
 
     def set_send_connector(self, connector: SendConnector) -> None:
         with self.transaction():
@@ -283,15 +288,16 @@ class Lab:
                     "fqdn": connector.fqdn,
                     "tls_certificate_name": connector.tls_certificate_name,
                     "address_spaces": json.dumps(list(connector.address_spaces)),
+                    "require_tls": int(connector.require_tls),
                 },
                 pk="name",
             )
 
     def receive_connectors(self, server: ServerRef | None = None) -> list[ReceiveConnector]:
         rows = self._scope.db.execute(
-            "SELECT server, name, fqdn, tls_certificate_name FROM receive_connectors ORDER BY rowid"
+            "SELECT server, name, fqdn, tls_certificate_name, require_tls FROM receive_connectors ORDER BY rowid"
         ).fetchall()
-        connectors = [ReceiveConnector(*row) for row in rows]
+        connectors = [ReceiveConnector(*row[:4], bool(row[4])) for row in rows]
         if server is None:
             return connectors
         name = self._server_name(server)
@@ -305,6 +311,7 @@ class Lab:
                     "name": connector.name,
                     "fqdn": connector.fqdn,
                     "tls_certificate_name": connector.tls_certificate_name,
+                    "require_tls": int(connector.require_tls),
                 },
                 pk=("server", "name"),
             )
@@ -332,6 +339,28 @@ class Lab:
                 },
                 pk="id",
             )
+
+    def hybrid_configuration(self) -> HybridConfiguration | None:
+        row = self._scope.db.execute(
+            "SELECT tls_certificate_name, on_premises_smart_host, domains FROM hybrid_configuration WHERE id = 1"
+        ).fetchone()
+        if row is None:
+            return None
+        return HybridConfiguration(row[0], row[1], tuple(json.loads(row[2] or "[]")))
+
+    def set_hybrid_configuration(self, config: HybridConfiguration) -> None:
+        with self.transaction():
+            self._scope.db["hybrid_configuration"].upsert(
+                {"id": 1, "tls_certificate_name": config.tls_certificate_name,
+                 "on_premises_smart_host": config.on_premises_smart_host, "domains": json.dumps(list(config.domains))},
+                pk="id",
+            )
+
+    def virtual_directories(self, server: ServerRef) -> VirtualDirectories:
+        found = server if isinstance(server, Server) else self.server(server)
+        if found is None:
+            raise LabError(f"The lab has no server '{server}'")
+        return VirtualDirectories(self._scope, found)
 
     def federation_trusts(self) -> list[tuple[str, str]]:
         rows = self._scope.db.execute("SELECT name, thumbprint FROM federation_trusts ORDER BY rowid").fetchall()

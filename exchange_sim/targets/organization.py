@@ -1,0 +1,296 @@
+"""The organisation cmdlets around certificates on a simulated lab: servers, accepted domains,
+virtual directories, the Auth configuration, connectors, POP/IMAP and transport settings, hybrid.
+
+Each operation is one cmdlet call: its own transaction and an audit record whatever the outcome;
+a refused change raises ConfigurationFailure and leaves the lab as it was."""
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from cryptography import x509
+
+from exchange_sim.certs.facts import CertificateFacts
+from exchange_sim.lab.model import AcceptedDomain, AuthConfig, HybridConfiguration, ReceiveConnector, SendConnector, Server
+from exchange_sim.lab.organization import Lab
+from exchange_sim.lab.virtual_directories import VirtualDirectory
+
+__all__ = ["AcceptedDomain", "AuthChange", "AuthConfig", "ConfigurationFailure", "HybridConfiguration",
+           "OrganizationTarget", "ProtocolSettings", "ReceiveConnector", "SendConnector", "Server",
+           "TransportSettings", "VirtualDirectory"]
+
+# Set-AuthConfig asks before it schedules a certificate that not every server may have in time.
+AUTH_PROPAGATION = timedelta(hours=48)
+
+
+@dataclass(eq=False)
+class ConfigurationFailure(Exception):
+    """An Exchange task error: `exception` is the short .NET name Exchange's FQID shows."""
+
+    key: str
+    message: str
+    category: str
+    server: str
+    exception: str = "ManagementObjectNotFoundException"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def not_found(server: str, identity: str, domain_controller: str) -> ConfigurationFailure:
+    return ConfigurationFailure(
+        "ManagementObjectNotFound",
+        f"The operation couldn't be performed because object '{identity}' couldn't be found on "
+        f"'{domain_controller}'.", "NotSpecified", server)
+
+
+def matches(pattern: str, *names: str) -> bool:
+    """Exchange identities compare case-insensitively and accept `*` wildcards."""
+    wanted = pattern.strip().lower()
+    return any(fnmatch.fnmatchcase(name.lower(), wanted) for name in names if name)
+
+
+@dataclass(frozen=True)
+class ProtocolSettings:
+    """Get-PopSettings / Get-ImapSettings for one server."""
+
+    server: Server
+    protocol: str  # "POP3" | "IMAP4"
+    x509_certificate_name: str | None
+
+
+@dataclass(frozen=True)
+class TransportSettings:
+    server: Server
+    internal_transport_certificate_thumbprint: str | None
+
+
+@dataclass(frozen=True)
+class AuthChange:
+    """What one Set-AuthConfig call asks for (one of its parameter sets)."""
+
+    certificate_thumbprint: str | None = None
+    new_certificate_thumbprint: str | None = None
+    new_certificate_effective_date: datetime | None = None
+    publish: bool = False
+    clear_previous: bool = False
+
+
+class OrganizationTarget:
+    def __init__(self, lab: Lab, server_name: str) -> None:
+        self.lab = lab
+        self.server_name = server_name
+
+    @property
+    def server(self) -> Server:
+        found = self.lab.server(self.server_name)
+        if found is None:
+            raise ValueError(f"The lab has no server '{self.server_name}'.")
+        return found
+
+    @property
+    def domain_controller(self) -> str:
+        """The DC Exchange names in not-found errors: one per lab, in the servers' domain."""
+        return f"DC01.{self.server.domain}"
+
+    def _servers(self, identity: str | None) -> list[Server]:
+        servers = self.lab.servers()
+        if identity is None:
+            return servers
+        found = [s for s in servers if matches(identity, s.name, s.fqdn, s.netbios)]
+        if not found:
+            raise not_found(self.server_name, identity, self.domain_controller)
+        return found
+
+    # -- reads ------------------------------------------------------------------------------
+    def exchange_servers(self, identity: str | None, command: str, audit: Mapping[str, object]) -> list[Server]:
+        with self.lab.cmdlet(self.server_name, command, audit):
+            return self._servers(identity)
+
+    def accepted_domains(self, identity: str | None, audit: Mapping[str, object]) -> list[AcceptedDomain]:
+        with self.lab.cmdlet(self.server_name, "Get-AcceptedDomain", audit):
+            domains = self.lab.accepted_domains
+            if identity is None:
+                return domains
+            found = [d for d in domains if matches(identity, d.name)]
+            if not found:
+                raise not_found(self.server_name, identity, self.domain_controller)
+            return found
+
+    def autodiscover_uri(self, server: Server) -> str:
+        with self.lab.transaction():
+            return self.lab.virtual_directories(server).autodiscover_service_internal_uri
+
+    def virtual_directories(self, kind: str, identity: str | None, server: str | None, command: str,
+                            audit: Mapping[str, object]) -> list[tuple[Server, VirtualDirectory]]:
+        """Every server's directory of this kind (the organisation's, as Exchange lists them)."""
+        with self.lab.cmdlet(self.server_name, command, audit):
+            servers = self._servers(server)
+            found = [(s, d) for s in servers for d in self.lab.virtual_directories(s).list()
+                     if d.kind.lower() == kind.lower()]
+            if identity is not None:
+                # "EXCH01\owa (Default Web Site)", or the name alone.
+                found = [(s, d) for s, d in found
+                         if matches(identity, f"{s.name}\\{d.name}", d.name, f"{s.fqdn}\\{d.name}")]
+                if not found:
+                    raise not_found(self.server_name, identity, self.domain_controller)
+            return found
+
+    # -- the Auth configuration ----------------------------------------------------------------
+    def auth_config(self, audit: Mapping[str, object]) -> AuthConfig:
+        with self.lab.cmdlet(self.server_name, "Get-AuthConfig", audit):
+            return self.lab.auth_config()
+
+    def auth_needs_confirmation(self, change: AuthChange) -> bool:
+        """Whether the effective date leaves less than the 48 hours the servers need to pick it up."""
+        if change.new_certificate_effective_date is None:
+            return False
+        now = self.lab.clock.now().replace(tzinfo=None)
+        return change.new_certificate_effective_date.replace(tzinfo=None) < now + AUTH_PROPAGATION
+
+    def set_auth_config(self, change: AuthChange, audit: Mapping[str, object]) -> None:
+        with self.lab.cmdlet(self.server_name, "Set-AuthConfig", audit):
+            config = self.lab.auth_config()
+            if change.certificate_thumbprint is not None:
+                self._require_auth_certificate(change.certificate_thumbprint)
+                config = replace(config, previous_thumbprint=config.current_thumbprint,
+                                 current_thumbprint=change.certificate_thumbprint.upper())
+            if change.new_certificate_thumbprint is not None:
+                self._require_auth_certificate(change.new_certificate_thumbprint)
+                config = replace(config, next_thumbprint=change.new_certificate_thumbprint.upper())
+            if change.new_certificate_effective_date is not None:
+                config = replace(config, next_effective_date=change.new_certificate_effective_date)
+            if change.publish:
+                if not config.next_thumbprint:
+                    raise ConfigurationFailure(
+                        "NoNextCertificate", "The next certificate isn't configured, so it can't be published. "
+                        "Use -NewCertificateThumbprint to configure it first.", "InvalidOperation",
+                        self.server_name, "InvalidOperationException")
+                config = AuthConfig(current_thumbprint=config.next_thumbprint, next_thumbprint=None,
+                                    previous_thumbprint=config.current_thumbprint, next_effective_date=None)
+            if change.clear_previous:
+                config = replace(config, previous_thumbprint=None)
+            self.lab.set_auth_config(config)
+
+    def _require_auth_certificate(self, thumbprint: str) -> None:
+        # The Auth certificate signs tokens: it must be in this server's My store with its key.
+        entry = self.lab.store(self.server_name, "My").get(thumbprint.upper())
+        if entry is None or not entry.has_private_key:
+            reason = "wasn't found" if entry is None else "doesn't have a private key"
+            raise ConfigurationFailure(
+                "AuthCertificateNotFound",
+                f"The certificate with thumbprint {thumbprint} {reason} on server {self.server.fqdn}.",
+                "InvalidArgument", self.server_name, "TaskArgumentException")
+
+    # -- connectors -----------------------------------------------------------------------------
+    def send_connectors(self, identity: str | None, audit: Mapping[str, object],
+                        command: str = "Get-SendConnector") -> list[SendConnector]:
+        with self.lab.cmdlet(self.server_name, command, audit):
+            return self._send_connectors(identity)
+
+    def _send_connectors(self, identity: str | None) -> list[SendConnector]:
+        connectors = self.lab.send_connectors()
+        if identity is None:
+            return connectors
+        found = [c for c in connectors if matches(identity, c.name)]
+        if not found:
+            raise not_found(self.server_name, identity, self.domain_controller)
+        return found
+
+    def set_send_connector(self, identity: str, changes: Mapping[str, object], audit: Mapping[str, object]) -> None:
+        with self.lab.cmdlet(self.server_name, "Set-SendConnector", audit):
+            for connector in self._send_connectors(identity):
+                self.lab.set_send_connector(replace(connector, **changes))  # type: ignore[arg-type]
+
+    def receive_connectors(self, identity: str | None, server: str | None, audit: Mapping[str, object],
+                           command: str = "Get-ReceiveConnector") -> list[ReceiveConnector]:
+        with self.lab.cmdlet(self.server_name, command, audit):
+            return self._receive_connectors(identity, server)
+
+    def _receive_connectors(self, identity: str | None, server: str | None) -> list[ReceiveConnector]:
+        servers = {s.name for s in self._servers(server)}
+        connectors = [c for c in self.lab.receive_connectors() if c.server in servers]
+        if identity is None:
+            return connectors
+        found = [c for c in connectors if matches(identity, c.name, f"{c.server}\\{c.name}")]
+        if not found:
+            raise not_found(self.server_name, identity, self.domain_controller)
+        return found
+
+    def set_receive_connector(self, identity: str, changes: Mapping[str, object],
+                              audit: Mapping[str, object]) -> None:
+        with self.lab.cmdlet(self.server_name, "Set-ReceiveConnector", audit):
+            found = self._receive_connectors(identity, None)
+            if len(found) > 1 and "\\" not in identity:
+                raise ConfigurationFailure(
+                    "ManagementObjectAmbiguous",
+                    f"The operation couldn't be performed because '{identity}' matches multiple entries.",
+                    "NotSpecified", self.server_name, "ManagementObjectAmbiguousException")
+            for connector in found:
+                self.lab.set_receive_connector(replace(connector, **changes))  # type: ignore[arg-type]
+
+    # -- POP, IMAP and transport (§3: Services follows these) ---------------------------------
+    def protocol_settings(self, protocol: str, server: str | None, audit: Mapping[str, object]) -> list[ProtocolSettings]:
+        noun = "PopSettings" if protocol == "POP3" else "ImapSettings"
+        with self.lab.cmdlet(self.server_name, f"Get-{noun}", audit):
+            return [self._protocol(s, protocol) for s in self._servers(server or self.server_name)]
+
+    def _protocol(self, server: Server, protocol: str) -> ProtocolSettings:
+        config = self.lab.config(server.name)
+        name = config.pop_certificate_name if protocol == "POP3" else config.imap_certificate_name
+        return ProtocolSettings(server, protocol, name)
+
+    def set_protocol_certificate_name(self, protocol: str, server: str | None, name: str | None,
+                                      audit: Mapping[str, object]) -> None:
+        noun = "PopSettings" if protocol == "POP3" else "ImapSettings"
+        with self.lab.cmdlet(self.server_name, f"Set-{noun}", audit):
+            for found in self._servers(server or self.server_name):
+                config = self.lab.config(found.name)
+                if protocol == "POP3":
+                    config.pop_certificate_name = name
+                else:
+                    config.imap_certificate_name = name
+
+    def transport_settings(self, identity: str | None, command: str, audit: Mapping[str, object]) -> list[TransportSettings]:
+        with self.lab.cmdlet(self.server_name, command, audit):
+            return [TransportSettings(s, self.lab.config(s.name).internal_transport_thumbprint)
+                    for s in self._servers(identity) if _has_transport(s)]
+
+    def set_internal_transport_certificate(self, identity: str, thumbprint: str | None, command: str,
+                                           audit: Mapping[str, object]) -> None:
+        with self.lab.cmdlet(self.server_name, command, audit):
+            for found in self._servers(identity):
+                if thumbprint is not None and self.lab.store(found.name, "My").get(thumbprint.upper()) is None:
+                    raise ConfigurationFailure(
+                        "InternalTransportCertificateNotFound",
+                        f"The certificate with thumbprint {thumbprint} wasn't found on server {found.fqdn}.",
+                        "InvalidArgument", self.server_name, "TaskArgumentException")
+                self.lab.config(found.name).internal_transport_thumbprint = thumbprint
+
+    # -- hybrid -------------------------------------------------------------------------------
+    def hybrid_configuration(self, command: str, audit: Mapping[str, object]) -> HybridConfiguration | None:
+        with self.lab.cmdlet(self.server_name, command, audit):
+            return self.lab.hybrid_configuration()
+
+    def set_hybrid_configuration(self, changes: Mapping[str, object], audit: Mapping[str, object]) -> None:
+        with self.lab.cmdlet(self.server_name, "Set-HybridConfiguration", audit):
+            current = self.lab.hybrid_configuration()
+            if current is None:
+                raise not_found(self.server_name, "Hybrid Configuration", self.domain_controller)
+            self.lab.set_hybrid_configuration(replace(current, **changes))  # type: ignore[arg-type]
+
+    def certificate_name(self, thumbprint: str) -> str | None:
+        """`<I>issuer<S>subject` of a certificate in this server's My store (what connectors store)."""
+        with self.lab.transaction():
+            entry = self.lab.store(self.server_name, "My").get(thumbprint.upper())
+        if entry is None:
+            return None
+        facts = CertificateFacts.of(x509.load_der_x509_certificate(entry.certificate_der))
+        return f"<I>{facts.issuer}<S>{facts.subject}"
+
+
+def _has_transport(server: Server) -> bool:
+    return server.has_role("HubTransport") or server.has_role("EdgeTransport") or (
+        server.has_role("Mailbox") and server.at_least("2013"))
