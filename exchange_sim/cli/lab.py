@@ -15,6 +15,7 @@ from exchange_sim.lab import (
     Lab,
     LabError,
     LabUser,
+    OutgoingMail,
     builtin_fixtures,
     open_or_create,
     parse_moment,
@@ -71,6 +72,28 @@ def _describe(lab: Lab) -> str:
             f"{counts[2]:>6}{counts[3]:>4}  {', '.join(server.roles)}"
         )
     return "\n".join(lines)
+
+
+def _mail_text(mail: OutgoingMail) -> str:
+    """One outbox message as a reader wants it: the headers Send-MailMessage set, then the body."""
+    via = f"{mail.smtp_server}:{mail.port}" + (" (SSL)" if mail.use_ssl else "")
+    if mail.credential_user:
+        via += f" as {mail.credential_user}"
+    lines = [
+        f"Message:     {mail.id}",
+        f"Date:        {mail.at.isoformat(timespec='seconds') if mail.at else ''}",
+        f"Server:      {mail.server} via {via}",
+        f"From:        {mail.sender}",
+        f"To:          {', '.join(mail.to)}",
+    ]
+    lines += [f"{label:<13}{', '.join(values)}" for label, values in (("Cc:", mail.cc), ("Bcc:", mail.bcc)) if values]
+    lines += [
+        f"Subject:     {mail.subject}",
+        f"Priority:    {mail.priority}",
+        f"Body:        {'text/html' if mail.body_is_html else 'text/plain'}",
+    ]
+    lines += [f"Attachment:  {a.name} ({len(a.content)} bytes)" for a in mail.attachments]
+    return "\n".join(lines) + "\n\n" + mail.body
 
 
 def register(app: typer.Typer) -> None:
@@ -159,6 +182,29 @@ def register(app: typer.Typer) -> None:
             for event in lab.events.records(server, kind, limit):
                 typer.echo(f"{event.at.isoformat(timespec='seconds')}  {event.server:<10} {event.kind:<18} "
                            f"{event.message}")
+
+    @lab_app.command("outbox")
+    def outbox(
+        lab_dir: Optional[Path] = typer.Argument(None, help=_DEFAULT_DIR_HELP),
+        show: Optional[int] = typer.Option(None, "--show", help="Print message N whole: headers, body, attachments."),
+        save_attachments: Optional[Path] = typer.Option(
+            None, "--save-attachments", help="With --show: write the message's attachments into this folder."),
+    ) -> None:
+        """The mail runbooks sent with Send-MailMessage (kept in the lab, never delivered)."""
+        with _opened(lab_dir) as lab:
+            if show is None:
+                for mail in lab.outbox.messages():
+                    at = mail.at.isoformat(timespec="seconds") if mail.at else ""
+                    clip = "+" if len(mail.attachments) else " "
+                    typer.echo(f"{mail.id:>4} {at}  {mail.server:<10} {clip} {mail.sender:<28} "
+                               f"{', '.join(mail.to):<32} {mail.subject}")
+                return
+            mail = lab.outbox.message(show)
+            typer.echo(_mail_text(mail))
+            if save_attachments is not None:
+                save_attachments.mkdir(parents=True, exist_ok=True)
+                for attachment in mail.attachments:
+                    (save_attachments / Path(attachment.name).name).write_bytes(attachment.content)
 
     @lab_app.command("user")
     def user(

@@ -2,7 +2,7 @@
 
 The lab stores only what a runbook changed: a service with no row is in the state its catalog entry
 (in the windows layer) says setup leaves it in. IIS application pools keep their Started/Stopped
-state here too, named `AppPool\<pool>` (no Windows service name has a backslash).
+state here too, named `AppPool\\<pool>` (no Windows service name has a backslash).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ Extensions set by `register` (read them from `ctx.extensions` / `registry.extens
     session, it holds the current location), "windows.cert_drive" (CertificateDrive),
     "windows.services" (ServiceManager: the server's services, their state and restarts' effects),
     "windows.iis" (Iis: sites, bindings, app pools, iisreset), "windows.system_modules" (module names
-    Import-Module accepts without loading anything).
+    Import-Module accepts without loading anything), "windows.outbox" (LabMailer: Send-MailMessage).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from exchange_sim.windows.machine import LabMachine
 from exchange_sim.windows.iis import Iis
 from exchange_sim.windows.iis_commands import IIS, register_iis_commands
 from exchange_sim.windows.machine_commands import register_commands
+from exchange_sim.windows.mail import OUTBOX, LabMailer, register_mail_commands
 from exchange_sim.windows.service_commands import SERVICES, register_service_commands
 from exchange_sim.windows.services import ServiceManager
 from exchange_sim.windows.session_types import register_types
@@ -46,6 +47,7 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     register_commands(registry.commands)
     register_service_commands(registry.commands)
     register_iis_commands(registry.commands, registry.extensions)
+    register_mail_commands(registry.commands)
     for name, value in machine.environment().items():
         registry.variables[f"env:{name}"] = value
     registry.extensions["windows.machine"] = machine
@@ -53,6 +55,7 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     registry.extensions["windows.cert_drive"] = CertificateDrive(lab, server_name)
     registry.extensions[SERVICES] = ServiceManager(lab, machine.server)
     registry.extensions[IIS] = Iis(lab, machine.server)
+    registry.extensions[OUTBOX] = LabMailer(lab, machine.server)
 
 
 __all__ = [
