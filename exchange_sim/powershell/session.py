@@ -28,6 +28,7 @@ from exchange_sim.powershell.binder import (
 from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.powershell.evaluator import ScriptBlock
 from exchange_sim.powershell.evaluator.context import CmdletRun
+from exchange_sim.powershell.evaluator.data_section import restriction_error
 from exchange_sim.powershell.evaluator.expressions import ExpressionWalk, unsupported
 from exchange_sim.powershell.evaluator.flow import (
     Break,
@@ -44,6 +45,8 @@ from exchange_sim.powershell.evaluator.flow import (
     thrown,
 )
 from exchange_sim.powershell.evaluator.loops import LoopStatements
+from exchange_sim.powershell.evaluator.scopes import VariableScope
+from exchange_sim.powershell.evaluator.traps import TrapHandling
 from exchange_sim.powershell.evaluator.parameters import ScriptParameters
 from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.parse_errors import format_parse_errors
@@ -51,7 +54,8 @@ from exchange_sim.powershell.parser import parse
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import convert_to, to_bool, to_string
-from exchange_sim.powershell.values.objects import Hashtable, get_property
+from exchange_sim.powershell.values.enumerator import PSEnumerator
+from exchange_sim.powershell.values.objects import Hashtable, enumerate_for_pipeline, get_property
 from exchange_sim.powershell.values.formatting import format_default
 from exchange_sim.powershell.values.operators import binary_op
 
@@ -72,11 +76,11 @@ class CommandCall:
 
 
 @dataclass
-class Session(ExpressionWalk, ScriptParameters, LoopStatements):
+class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
     registry: EngineRegistry
     host: Host
     product_version: str = "2019"
-    variables: dict[str, Any] = field(default_factory=dict)
+    variables: VariableScope = field(default_factory=VariableScope)
     _had_errors: bool = field(default=False, init=False)
     _try_depth: int = field(default=0, init=False)
     _hidden_errors: int = field(default=0, init=False)
@@ -94,7 +98,8 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
         base.update({name.lower(): value for name, value in self.registry.variables.items()})
         for name, value in base.items():
             self.variables.setdefault(name, value)
-        self._script_variables = self.variables  # $script:/$global: reach past a function's local copy
+        self._script_variables = self.variables  # `run` executes in the global scope, as -Command does
+        self._trap_frames = [[]]
 
     def format_default(self, objects: Sequence[Any]) -> str:
         return format_default(objects, self.registry.views, self.host.width)
@@ -143,10 +148,18 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
                 self.variables["pscommandpath"] = str(path)
                 self.variables["psscriptroot"] = str(path.parent)
             self._bind_script_arguments(parsed.ast, list(args))
-            for statement in block.statements if block is not None else ():
+            statements = block.statements if block is not None else ()
+            traps = self._enter_traps(statements)  # the whole frame is dropped when the run ends
+            for statement in statements:
                 errors_before = len(self.variables.get("error") or [])
                 try:
-                    output.extend(self._statement(statement))
+                    try:
+                        output.extend(self._statement(statement))
+                    except (errors.DotNetException, ScriptTerminating) as raised:
+                        trapped = self._trap(raised, traps)
+                        if trapped is None:
+                            raise
+                        output.extend(getattr(raised, "partial", []) + trapped)
                     # $? is False after a statement that added to $Error.
                     self.variables["?"] = len(self.variables.get("error") or []) == errors_before
                 except Flow as flow:
@@ -171,6 +184,8 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
             self._print(output)
             self._report(stop.exception)
             return RunOutcome(output, 1, True)
+        finally:
+            self._trap_frames = [[]]
         self._print(output)
         return RunOutcome(output, exit_code, self._had_errors)
 
@@ -188,22 +203,31 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
     def invoke_scriptblock(self, block: ScriptBlock, dollar_under: Any = None, args: Sequence[Any] = (),
                            this: Any = None) -> list[Any]:
         """Run `block` with `$_`/`$PSItem`, `$args` and `$this` set for its duration."""
-        saved = {name: self.variables.get(name, _UNSET) for name in ("_", "psitem", "args", "this")}
-        self.variables.update({"_": dollar_under, "psitem": dollar_under, "args": list(args), "this": this})
+        own = self.variables.own
+        saved = {name: own.get(name, _UNSET) for name in ("_", "psitem", "args", "this")}
+        own.update({"_": dollar_under, "psitem": dollar_under, "args": list(args), "this": this})
         try:
             return self._named_blocks(block.ast)
         finally:
             for name, value in saved.items():
                 if value is _UNSET:
-                    self.variables.pop(name, None)
+                    own.pop(name, None)
                 else:
-                    self.variables[name] = value
+                    own[name] = value
 
     def _print(self, objects: list[Any]) -> None:
         if objects:
             self.host.write_output(self.format_default(objects))
 
     def _statement(self, node: A.StatementAst) -> list[Any]:
+        if isinstance(node, A.AssignmentStatementAst) and isinstance(node.left, A.ConvertExpressionAst) \
+                and isinstance(node.left.child, A.VariableExpressionAst) and node.operator == "=":
+            self._declare_typed(node.left, self._assigned_value(node.right))
+            return []
+        if isinstance(node, A.TrapStatementAst):
+            return []  # armed by the statement list that holds it
+        if isinstance(node, A.DataStatementAst):
+            return self._data_section(node)
         if isinstance(node, A.AssignmentStatementAst) and isinstance(node.left, A.VariableExpressionAst) \
                 and node.operator in _COMPOUND:
             value = self._assigned_value(node.right)
@@ -235,16 +259,12 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
             return looped
         if isinstance(node, A.WhileStatementAst):
             output: list[Any] = []
-            while to_bool(single(self._statement(node.condition))):
-                try:
-                    output.extend(self._block(node.body))
-                except LoopJump as stop:
-                    output.extend(getattr(stop, "partial", []))
-                    stop.partial = []
-                    if not stop.matches(node.label):
-                        raise stop.carry(output)
-                    if isinstance(stop, Break):
+            try:
+                while to_bool(single(self._statement(node.condition))):
+                    if not self._iteration(node.body, node.label, output):
                         break
+            except Flow as flow:
+                raise flow.carry(output)
             return output
         if isinstance(node, (A.BreakStatementAst, A.ContinueStatementAst)):
             label = self._expression(node.label) if node.label is not None else None
@@ -271,9 +291,36 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
             return [] if _is_step(node.expression) else _unroll(value)
         raise unsupported(node)
 
+    def _data_section(self, node: A.DataStatementAst) -> list[Any]:
+        """`data [Name] { … }`: checked against the restricted language, then run; `Name` receives the output."""
+        supported = [str(name) for item in node.supported_commands for name in _unroll(self._expression(item))]
+        refused = restriction_error(node, supported)
+        if refused is not None:
+            raise refused
+        output = self._block(node.body)
+        if node.variable is None:
+            return output
+        self.variables[node.variable.lower()] = single(output)
+        return []
+
     def _foreach(self, node: A.ForEachStatementAst) -> list[Any]:
         output: list[Any] = []
-        for item in self._statement(node.condition):
+        own = self.variables.own
+        outer = own.get("foreach", _UNSET)
+        own["foreach"] = loop = PSEnumerator(self._statement(node.condition))
+        try:
+            self._foreach_items(node, loop, output)
+        except Flow as flow:
+            raise flow.carry(output)
+        finally:
+            if outer is _UNSET:
+                own.pop("foreach", None)
+            else:
+                own["foreach"] = outer
+        return output
+
+    def _foreach_items(self, node: A.ForEachStatementAst, loop: PSEnumerator, output: list[Any]) -> None:
+        for item in loop.remaining():
             self.variables[node.variable.name.lower()] = item
             try:
                 output.extend(self._block(node.body))
@@ -281,19 +328,20 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
                 output.extend(getattr(stop, "partial", []))
                 stop.partial = []
                 if not stop.matches(node.label):
-                    raise stop.carry(output)
+                    raise stop
                 if isinstance(stop, Break):
                     break
-        return output
 
     def _try(self, node: A.TryStatementAst) -> list[Any]:
         output: list[Any] = []
         self._try_depth += 1
+        self._new_trap_frame()  # traps outside the try come after its catch clauses
         try:
             try:
                 output.extend(self._block(node.body))
             finally:
                 self._try_depth -= 1
+                self._drop_trap_frame()
         except (errors.DotNetException, ScriptTerminating) as raised:
             exc = raised.exception if isinstance(raised, ScriptTerminating) else raised
             output.extend(getattr(raised, "partial", []))
@@ -316,17 +364,30 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
         return output
 
     def _block(self, block: A.StatementBlockAst) -> list[Any]:
+        return self._statement_list(block.statements)
+
+    def _statement_list(self, statements: Sequence[A.StatementAst]) -> list[Any]:
         output: list[Any] = []
+        traps = self._enter_traps(statements)
         try:
-            for statement in block.statements:
+            for statement in statements:
                 try:
                     output.extend(self._statement(statement))
-                except errors.DotNetException as exc:
-                    if self._try_depth:  # a surrounding try catches statement-terminating errors
-                        raise Caught(exc) from exc
-                    self._report(exc)  # otherwise the block goes on with its next statement
+                except (errors.DotNetException, ScriptTerminating) as raised:
+                    trapped = self._trap(raised, traps)
+                    if trapped is not None:
+                        output.extend(getattr(raised, "partial", []))
+                        output.extend(trapped)
+                        continue
+                    if not isinstance(raised, errors.DotNetException):
+                        raise
+                    if self._try_depth or self._traps_armed(raised):  # a surrounding try or trap handles it
+                        raise Caught(raised) from raised
+                    self._report(raised)  # otherwise the block goes on with its next statement
         except Flow as flow:
             raise flow.carry(output)
+        finally:
+            self._leave_traps(traps)
         return output
 
     def _element(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
@@ -344,7 +405,7 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
                 if element.invocation_operator == ".":
                     return self.invoke_scriptblock(target, None, arguments)
                 caller = self.variables
-                self.variables = dict(caller)  # `&` runs in a child scope
+                self.variables = caller.child()  # `&` runs in a child scope
                 try:
                     return self.invoke_scriptblock(target, None, arguments)
                 finally:
@@ -422,10 +483,10 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
             else:
                 raise unsupported(item)
         caller = self.variables
-        self.variables = dict(caller)  # assignments inside stay inside (dynamic scope, read-through copy)
+        self.variables = caller.child()  # assignments inside stay inside; reads search the callers' scopes
         try:
             self._bind_script_arguments(function.body, arguments, function.parameters)
-            self.variables["input"] = list(input_objects)
+            self.variables["input"] = PSEnumerator(input_objects)
             return self._named_blocks(function.body)
         finally:
             self.variables = caller
@@ -433,15 +494,18 @@ class Session(ExpressionWalk, ScriptParameters, LoopStatements):
     def _named_blocks(self, body: A.ScriptBlockAst) -> list[Any]:
         """Run begin, process and end of a script block once each; `return` ends the whole body."""
         output: list[Any] = []
-        for named in (body.begin_block, body.process_block, body.end_block):
-            if named is None:
-                continue
-            try:
-                for statement in named.statements:
-                    output.extend(self._statement(statement))
-            except Return as done:
-                output.extend(done.partial)
-                break
+        self._new_trap_frame()
+        try:
+            for named in (body.begin_block, body.process_block, body.end_block):
+                if named is None:
+                    continue
+                try:
+                    output.extend(self._statement_list(named.statements))
+                except Return as done:
+                    output.extend(done.partial)
+                    break
+        finally:
+            self._drop_trap_frame()
         return output
 
     def _redirected(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
@@ -521,7 +585,8 @@ _UNSET = object()  # a variable that did not exist before a script block ran
 def _unroll(value: Any) -> list[Any]:
     if value is None:
         return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
+    items = enumerate_for_pipeline(value)
+    return [value] if items is None else list(items)
 
 
 def _is_step(expression: A.ExpressionAst | None) -> bool:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.evaluator.flow import single
+from exchange_sim.powershell.evaluator.scopes import VariableScope
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import convert_to, to_string
@@ -16,6 +17,7 @@ from exchange_sim.powershell.values.dotnet.statics import get_static_member, get
 from exchange_sim.powershell.values.indexing import get_index, set_index
 from exchange_sim.powershell.values.objects import Hashtable, call_method, get_property, invoke_method, set_property
 from exchange_sim.powershell.values.operators import binary_op, match_operator, unary_op
+from exchange_sim.powershell.values.reference import PSReference
 
 if TYPE_CHECKING:
     from exchange_sim.powershell.registry import EngineRegistry
@@ -32,8 +34,8 @@ _MATCH_OPERATORS = ("match", "imatch", "cmatch", "notmatch", "inotmatch", "cnotm
 
 
 class ExpressionWalk:
-    variables: dict[str, Any]
-    _script_variables: dict[str, Any]
+    variables: VariableScope
+    _script_variables: VariableScope
     registry: "EngineRegistry"
 
     def _statement(self, node: A.StatementAst) -> list[Any]:
@@ -92,29 +94,73 @@ class ExpressionWalk:
             raise unsupported(node)
         return before if node.postfix else after
 
-    def _read_variable(self, node: A.VariableExpressionAst) -> Any:
+    def _scope_of(self, node: A.VariableExpressionAst) -> VariableScope | None:
+        """The scope a `$prefix:name` reads from and writes to; None for the environment drive."""
         prefix = (node.prefix or "").lower()
-        if prefix in ("global", "script"):
-            return self._script_variables.get(node.name.lower())
-        if prefix in ("", "local", "private"):
-            return self.variables.get(node.name.lower())
+        if prefix == "global":
+            return self.variables.root()
+        if prefix == "script":
+            return self._script_variables
+        if prefix in ("", "local", "private", "variable"):
+            return self.variables
         if prefix == "env":
-            return self.variables.get(f"env:{node.name}".lower())
+            return None
         raise unsupported(node)
 
-    def _write_variable(self, node: A.VariableExpressionAst, value: Any) -> None:
-        prefix = (node.prefix or "").lower()
+    def _read_variable(self, node: A.VariableExpressionAst) -> Any:
+        scope = self._scope_of(node)
         key = node.name.lower()
-        if prefix in ("global", "script"):
-            self._script_variables[key] = value
-            self.variables[key] = value  # the running function sees its own write too
-        elif prefix in ("", "local", "private"):
-            self.variables[key] = value
-        elif prefix == "env":
-            self.variables[f"env:{key}"] = value
-            self._script_variables[f"env:{key}"] = value  # one environment for the whole process
-        else:
-            raise unsupported(node)
+        if scope is None:
+            return self.variables.root().own.get(f"env:{key}")
+        if (node.prefix or "").lower() in ("local", "private"):
+            return scope.own.get(key)
+        holder = scope.holder(key)
+        if holder is None:
+            self._unset_variable(node)
+            return None
+        return holder.own[key]
+
+    def _unset_variable(self, node: A.VariableExpressionAst) -> None:
+        """Reading a variable nobody set: $null, or an error under Set-StrictMode (the strict-mode mixin)."""
+
+    def _write_variable(self, node: A.VariableExpressionAst, value: Any) -> None:
+        scope = self._scope_of(node)
+        key = node.name.lower()
+        if scope is None:
+            self.variables.root().own[f"env:{key}"] = value  # one environment for the whole process
+            return
+        scope.assign(key, value)
+        if (node.prefix or "").lower() == "private":
+            scope.private.add(key)
+
+    def _declare_typed(self, cast: A.ConvertExpressionAst, value: Any) -> None:
+        """`[int]$n = "5"` converts now and on every later write in that scope; `[ref]$r = 1` boxes the value."""
+        target = cast.child
+        assert isinstance(target, A.VariableExpressionAst)
+        type_name, types = cast.type.type_name.full_name, self.registry.types
+        scope = self._scope_of(target)
+        if is_reference_type(type_name) or scope is None:
+            self._write_variable(target, convert_to(value, type_name, types))
+            return
+        key = target.name.lower()
+        scope.constrain(key, lambda item: convert_to(item, type_name, types), value)
+        if (target.prefix or "").lower() == "private":
+            scope.private.add(key)
+
+    def _reference(self, node: A.ExpressionAst) -> PSReference:
+        """`[ref]$x` names the variable itself (created here when unset); `[ref]<anything else>` boxes a value."""
+        if isinstance(node, A.VariableExpressionAst) and not node.splatted:
+            scope = self._scope_of(node)
+            key = node.name.lower()
+            if scope is None:
+                return PSReference.holding(self._read_variable(node))
+            holder = scope.holder(key)
+            if holder is None:
+                scope.assign(key, None)
+                holder = scope
+            target = holder
+            return PSReference(lambda: target.own.get(key), lambda value: target.assign(key, value))
+        return PSReference.holding(self._expression(node))
 
     def _expression(self, node: A.ExpressionAst) -> Any:
         if isinstance(node, (A.ConstantExpressionAst, A.StringConstantExpressionAst)):
@@ -158,6 +204,8 @@ class ExpressionWalk:
         if isinstance(node, A.ConvertExpressionAst):
             if node.type.type_name.full_name.lower() == "ordered" and isinstance(node.child, A.HashtableAst):
                 return Hashtable(self._expression(node.child).items(), ordered=True)
+            if is_reference_type(node.type.type_name.full_name):
+                return self._reference(node.child)
             return convert_to(self._expression(node.child), node.type.type_name.full_name, self.registry.types)
         if isinstance(node, A.InvokeMemberExpressionAst) and isinstance(node.member, A.StringConstantExpressionAst):
             arguments = [self._expression(argument) for argument in node.arguments]
@@ -182,6 +230,10 @@ class ExpressionWalk:
                 and isinstance(node.member, A.StringConstantExpressionAst):
             return get_property(self._expression(node.expression), node.member.value)
         raise unsupported(node)
+
+
+def is_reference_type(type_name: str) -> bool:
+    return type_name.lower() in ("ref", "system.management.automation.psreference")
 
 
 def _lone_expression(pipeline: A.StatementAst) -> A.ExpressionAst | None:

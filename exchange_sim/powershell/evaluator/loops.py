@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.evaluator.expressions import unsupported
-from exchange_sim.powershell.evaluator.flow import Break, LoopJump, single
+from exchange_sim.powershell.evaluator.flow import Break, Flow, LoopJump, single
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
 from exchange_sim.powershell.values.conversions import to_bool, to_string
 from exchange_sim.powershell.values.operators import binary_op, match_operator
@@ -43,12 +43,19 @@ class LoopStatements:
     def _loop_statement(self, node: A.StatementAst) -> list[Any] | None:
         """The output of `node` if it is one of this module's statements, else None."""
         if isinstance(node, A.ForStatementAst):
-            return self._for(node)
-        if isinstance(node, (A.DoWhileStatementAst, A.DoUntilStatementAst)):
-            return self._do(node)
-        if isinstance(node, A.SwitchStatementAst):
-            return self._switch(node)
-        return None
+            loop = self._for
+        elif isinstance(node, (A.DoWhileStatementAst, A.DoUntilStatementAst)):
+            loop = self._do
+        elif isinstance(node, A.SwitchStatementAst):
+            loop = self._switch
+        else:
+            return None
+        output: list[Any] = []
+        try:
+            loop(node, output)
+        except Flow as flow:  # what the loop wrote before a jump out of it still reaches the pipeline
+            raise flow.carry(output)
+        return output
 
     def _iteration(self, body: A.StatementBlockAst, label: str | None, output: list[Any]) -> bool:
         """Runs one pass of `body` into `output`; False when a `break` ends the loop."""
@@ -58,15 +65,14 @@ class LoopStatements:
             output.extend(getattr(stop, "partial", []))
             stop.partial = []
             if not stop.matches(label):
-                raise stop.carry(output)
+                raise stop
             return not isinstance(stop, Break)
         return True
 
     def _test(self, condition: A.PipelineBaseAst | None) -> bool:
         return condition is None or to_bool(single(self._statement(condition)))
 
-    def _for(self, node: A.ForStatementAst) -> list[Any]:
-        output: list[Any] = []
+    def _for(self, node: A.ForStatementAst, output: list[Any]) -> None:
         if node.initializer is not None:
             output.extend(self._statement(node.initializer))
         while self._test(node.condition):
@@ -74,23 +80,19 @@ class LoopStatements:
                 break
             if node.iterator is not None:
                 output.extend(self._statement(node.iterator))
-        return output
 
-    def _do(self, node: A.DoWhileStatementAst | A.DoUntilStatementAst) -> list[Any]:
-        output: list[Any] = []
+    def _do(self, node: A.DoWhileStatementAst | A.DoUntilStatementAst, output: list[Any]) -> None:
         until = isinstance(node, A.DoUntilStatementAst)
         while self._iteration(node.body, node.label, output):
             if self._test(node.condition) == until:
                 break
-        return output
 
-    def _switch(self, node: A.SwitchStatementAst) -> list[Any]:
+    def _switch(self, node: A.SwitchStatementAst, output: list[Any]) -> None:
         if node.condition is None:
             raise unsupported(node)  # `switch -File` needs the file-reading hook: not wired yet
         values = self._statement(node.condition)
         flags = {flag.lower() for flag in node.flags}
         saved = {name: self.variables.get(name, _UNSET) for name in ("_", "psitem")}
-        output: list[Any] = []
         try:
             for value in values:
                 self.variables["_"] = self.variables["psitem"] = value
@@ -102,7 +104,6 @@ class LoopStatements:
                     self.variables.pop(name, None)
                 else:
                     self.variables[name] = previous
-        return output
 
     def _switch_value(self, node: A.SwitchStatementAst, value: Any, flags: set[str], output: list[Any]) -> bool:
         """Runs every clause matching `value`, then `default` if none did; False once a `break` ends the switch."""
@@ -117,7 +118,7 @@ class LoopStatements:
                 output.extend(getattr(stop, "partial", []))
                 stop.partial = []
                 if not stop.matches(node.label):
-                    raise stop.carry(output)
+                    raise stop
                 # `continue` skips this value's remaining clauses; `break` ends the whole switch
                 return not isinstance(stop, Break)
         if not matched and node.default is not None:
@@ -127,7 +128,7 @@ class LoopStatements:
                 output.extend(getattr(stop, "partial", []))
                 stop.partial = []
                 if not stop.matches(node.label):
-                    raise stop.carry(output)
+                    raise stop
                 return not isinstance(stop, Break)
         return True
 

@@ -24,6 +24,7 @@ from exchange_sim.powershell.values.objects import (
     set_property,
     type_names,
 )
+from exchange_sim.powershell.values.reference import PSReference
 from exchange_sim.powershell.values.text import Single, date_text_invariant, number_text, timespan_text
 from exchange_sim.powershell.values.types import PSType, TypeTable, builtin_type
 from exchange_sim.powershell.values.date_parsing import parse_date, parse_timespan  # noqa: F401 - public here too
@@ -363,6 +364,8 @@ def _convert(value: Any, target: PSType, table: TypeTable | None) -> Any:
         if isinstance(value, str):
             return (table or TypeTable()).resolve(value)
         raise cannot_convert(value, name)
+    if name == "System.Management.Automation.PSReference":
+        return value if isinstance(value, PSReference) else PSReference.holding(value)
     if name == "System.Management.Automation.ScriptBlock":
         if value is None or "System.Management.Automation.ScriptBlock" in type_names(value):
             return value

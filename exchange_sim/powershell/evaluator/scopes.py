@@ -1,0 +1,82 @@
+"""PowerShell's variable scopes: reads search outwards along the call chain, writes stay in the current scope.
+
+A `VariableScope` is a mapping, so the rest of the engine reads and writes `session.variables` as it
+would a dict; what makes it a scope is the parent link, the names declared `$private:` (hidden from
+child scopes) and the type constraints of variables declared here (`[int]$n = 5`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator, MutableMapping
+
+
+class VariableScope(MutableMapping[str, Any]):
+    """One scope (global, script, function or script block); keys are lower-case variable names."""
+
+    def __init__(self, parent: "VariableScope | None" = None) -> None:
+        self.parent = parent
+        self.own: dict[str, Any] = {}
+        self.private: set[str] = set()
+        self.constraints: dict[str, Callable[[Any], Any]] = {}  # name -> conversion applied on every write
+
+    def child(self) -> "VariableScope":
+        return VariableScope(self)
+
+    def holder(self, key: str) -> "VariableScope | None":
+        """The scope whose variable `key` this scope sees, or None."""
+        scope: VariableScope | None = self
+        while scope is not None:
+            if key in scope.own and (scope is self or key not in scope.private):
+                return scope
+            scope = scope.parent
+        return None
+
+    def assign(self, key: str, value: Any) -> None:
+        """A write in this scope, converted by the variable's type constraint when it was declared here."""
+        convert = self.constraints.get(key)
+        self.own[key] = convert(value) if convert is not None else value
+
+    def constrain(self, key: str, convert: Callable[[Any], Any], value: Any) -> None:
+        """`[T]$name = value`: from now on every write to `$name` in this scope converts to T."""
+        self.constraints[key] = convert
+        self.own[key] = convert(value)
+
+    def __getitem__(self, key: str) -> Any:
+        scope = self.holder(key)
+        if scope is None:
+            raise KeyError(key)
+        return scope.own[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.assign(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        scope = self.holder(key)
+        if scope is None:
+            raise KeyError(key)
+        del scope.own[key]
+        scope.constraints.pop(key, None)
+        scope.private.discard(key)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.holder(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        seen: set[str] = set()
+        scope: VariableScope | None = self
+        while scope is not None:
+            for key in scope.own:
+                if key not in seen and (scope is self or key not in scope.private):
+                    seen.add(key)
+                    yield key
+            scope = scope.parent
+        return
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def root(self) -> "VariableScope":
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
