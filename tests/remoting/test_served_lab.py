@@ -387,3 +387,51 @@ def test_parse_error_arrives_as_clixml_and_exit_code_1(served: Served) -> None:
     assert result.status_code == 1
     assert result.std_err.startswith(b"#< CLIXML\r\n<Objs ")  # run_cmd leaves the stream as powershell.exe wrote it
     assert b'<S S="Error">' in result.std_err
+
+
+class _ServingOthersInterface(PSHostUserInterface):
+    """While the server waits for this host's answer, another client runs a command to its end."""
+
+    def __init__(self, served: Served) -> None:
+        super().__init__()
+        self.served = served
+        self.meanwhile: winrm.Response | None = None
+
+    def ReadLine(self, runspace, pipeline) -> str:  # noqa: N802 - pypsrp's name for the host method
+        self.meanwhile = self.served.ntlm().run_ps("(Get-ExchangeCertificate | Measure-Object).Count")
+        return "N"
+
+
+def test_a_pipeline_waiting_for_its_client_does_not_hold_up_other_clients(served: Served) -> None:
+    ui = _ServingOthersInterface(served)
+    wsman = served.wsman()
+    host = PSHost(None, None, False, "slow host", None, ui, "1.0")
+    with wsman, RunspacePool(wsman, configuration_name="Microsoft.Exchange", host=host) as pool:
+        [made] = _invoke(pool, "New-ExchangeCertificate", ("SubjectName", "CN=waiting.contoso.com"), ("Services", "None"))
+        thumbprint = made.adapted_properties["Thumbprint"]
+        _invoke(pool, "Enable-ExchangeCertificate", ("Thumbprint", thumbprint), ("Services", "SMTP"))
+    assert ui.meanwhile is not None and ui.meanwhile.status_code == 0
+    assert int(ui.meanwhile.std_out) >= 2
+
+
+def test_many_clients_at_once_all_get_their_answers(served: Served) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def winrs_client(index: int) -> bytes:
+        session = served.ntlm()
+        return b"".join(session.run_ps(f"'{index}'; (Get-ExchangeCertificate | Measure-Object).Count").std_out
+                        for _ in range(3))
+
+    def psrp_client(index: int) -> list[str]:
+        wsman = served.wsman("WinRM", "http")
+        with wsman, RunspacePool(wsman, configuration_name="Microsoft.Exchange") as pool:
+            return [c.adapted_properties["Thumbprint"] for c in _invoke(pool, "Get-ExchangeCertificate")]
+
+    with ThreadPoolExecutor(8) as workers:
+        winrs = list(workers.map(winrs_client, range(6)))
+        psrp = list(workers.map(psrp_client, range(4)))
+    for index, text in enumerate(winrs):
+        lines = text.decode().split()
+        assert lines[0::2] == [str(index)] * 3
+        assert len(set(lines[1::2])) == 1
+    assert all(thumbprints == psrp[0] for thumbprints in psrp) and psrp[0]
