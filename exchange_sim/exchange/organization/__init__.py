@@ -6,13 +6,17 @@ directories, the Auth configuration, connectors, POP/IMAP and transport settings
 """
 from __future__ import annotations
 
-from exchange_sim.exchange.organization import servers, virtual_directories
+from exchange_sim.exchange.organization import auth_config, connectors, protocols, servers, virtual_directories
+from exchange_sim.exchange import for_version
 from exchange_sim.exchange.organization.tasks import ORGANIZATION_KEY
 from exchange_sim.exchange.organization.views import register_views
 from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.powershell.registry import EngineRegistry
 
-DECLARATIONS: tuple[CommandDeclaration, ...] = (*servers.DECLARATIONS, *virtual_directories.DECLARATIONS)
+DECLARATIONS: tuple[CommandDeclaration, ...] = (
+    *servers.DECLARATIONS, *virtual_directories.DECLARATIONS, *auth_config.DECLARATIONS, *connectors.DECLARATIONS,
+    *protocols.DECLARATIONS,
+)
 
 
 def declarations(version: str | None) -> tuple[CommandDeclaration, ...]:
@@ -22,7 +26,7 @@ def declarations(version: str | None) -> tuple[CommandDeclaration, ...]:
 
 def register(registry: EngineRegistry, version: str | None = None) -> None:
     register_views(registry.views)
-    registry.commands.register_all(declarations(version))
+    registry.commands.register_all(for_version(declaration, version) for declaration in declarations(version))
 
 
 __all__ = ["DECLARATIONS", "ORGANIZATION_KEY", "declarations", "register"]

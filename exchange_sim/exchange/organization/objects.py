@@ -227,7 +227,7 @@ def virtual_directory(server: Server, directory: VirtualDirectory) -> DirectoryO
     ), identity)
 
 
-def auth_config(config: AuthConfig, organization: str) -> DirectoryObject:
+def auth_config(config: AuthConfig) -> DirectoryObject:
     return DirectoryObject(f"{SYSTEM_CONFIGURATION}.AuthConfig", (
         ("CurrentCertificateThumbprint", config.current_thumbprint or ""),
         ("PreviousCertificateThumbprint", config.previous_thumbprint or ""),
