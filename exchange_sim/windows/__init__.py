@@ -24,15 +24,20 @@ from typing import Any
 
 from exchange_sim.lab import Lab
 from exchange_sim.windows.cert_drive import CertificateDrive
+from exchange_sim.windows.certutil import CERTUTIL, CertificateUtility, register_certutil
 from exchange_sim.windows.file_items import child_items, get_item
 from exchange_sim.windows.machine import LabMachine
+from exchange_sim.windows.grid_view import GRID, GridViewLog, register_grid_view
 from exchange_sim.windows.iis import Iis
 from exchange_sim.windows.iis_commands import IIS, register_iis_commands
 from exchange_sim.windows.machine_commands import register_commands
+from exchange_sim.windows.net_command import register_net
 from exchange_sim.windows.mail import OUTBOX, LabMailer, register_mail_commands
 from exchange_sim.windows.service_commands import SERVICES, register_service_commands
 from exchange_sim.windows.services import ServiceManager
+from exchange_sim.windows.processes import PROCESSES, ProcessLauncher, register_processes
 from exchange_sim.windows.session_types import register_types
+from exchange_sim.windows.transcript import register_transcript_commands
 from exchange_sim.windows.views import register_views
 from exchange_sim.windows.x509 import X509Certificate2, open_certificate
 from exchange_sim.windows.x509_store import X509Store
@@ -48,6 +53,11 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     register_service_commands(registry.commands)
     register_iis_commands(registry.commands, registry.extensions)
     register_mail_commands(registry.commands)
+    register_transcript_commands(registry.commands)
+    register_certutil(registry.commands)
+    register_net(registry.commands)
+    register_grid_view(registry.commands)
+    register_processes(registry.commands)
     for name, value in machine.environment().items():
         registry.variables[f"env:{name}"] = value
     registry.extensions["windows.machine"] = machine
@@ -56,6 +66,9 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     registry.extensions[SERVICES] = ServiceManager(lab, machine.server)
     registry.extensions[IIS] = Iis(lab, machine.server)
     registry.extensions[OUTBOX] = LabMailer(lab, machine.server)
+    registry.extensions[CERTUTIL] = CertificateUtility(lab, machine.server)
+    registry.extensions[GRID] = GridViewLog(lab, machine.server)
+    registry.extensions[PROCESSES] = ProcessLauncher(lab, machine.server)
 
 
 __all__ = [

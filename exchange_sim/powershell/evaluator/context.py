@@ -26,6 +26,15 @@ class CmdletRun:
         self._sink = sink
 
     @property
+    def host(self) -> Any:
+        """The session's host; a cmdlet may wrap it (Start-Transcript tees what the host is given)."""
+        return self._session.host
+
+    @host.setter
+    def host(self, value: Any) -> None:
+        self._session.host = value
+
+    @property
     def registry(self) -> EngineRegistry:
         return self._session.registry
 
