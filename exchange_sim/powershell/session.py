@@ -46,10 +46,11 @@ from exchange_sim.powershell.evaluator.flow import (
 )
 from exchange_sim.powershell.evaluator.loops import LoopStatements
 from exchange_sim.powershell.evaluator.scopes import VariableScope
+from exchange_sim.powershell.evaluator.strict_mode import method_call_syntax
 from exchange_sim.powershell.evaluator.traps import TrapHandling
 from exchange_sim.powershell.evaluator.parameters import ScriptParameters
 from exchange_sim.powershell.host import Host
-from exchange_sim.powershell.parse_errors import format_parse_errors
+from exchange_sim.powershell.parse_errors import format_parse_errors, position_message
 from exchange_sim.powershell.parser import parse
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.powershell.values import errors
@@ -188,6 +189,16 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
             self._trap_frames = [[]]
         self._print(output)
         return RunOutcome(output, exit_code, self._had_errors)
+
+    def invoke_expression(self, text: str) -> list[Any]:
+        """Invoke-Expression: `text` parsed and run in the caller's scope; a syntax error stops the statement."""
+        parsed = parse(text, None)
+        if parsed.errors or parsed.ast is None:
+            first = parsed.errors[0] if parsed.errors else None
+            message = f"{position_message(first.extent, None)}\n{first.message}" if first else "ParseError"
+            raise errors.ParseException(message, error_id=first.error_id if first else "ParseError",
+                                        category=errors.ErrorCategory.ParserError)
+        return self._named_blocks(parsed.ast)
 
     def invoke(self, calls: Sequence[CommandCall], input: Sequence[Any] | None = None) -> RunOutcome:
         self._had_errors = False
@@ -416,6 +427,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
                 raise unsupported(first)
         if not isinstance(first, A.StringConstantExpressionAst):
             raise unsupported(first)
+        if self.strict_version >= 2 and (called_as_method := method_call_syntax(element)) is not None:
+            raise called_as_method
         function = self.functions.get(first.value.lower())
         if function is not None:
             return self._call_function(function, rest, input_objects)

@@ -113,7 +113,9 @@ DECLARATIONS = (
     CommandDeclaration(
         name="Set-StrictMode",
         parameters=(
-            param("Version", "version", mandatory=True, sets=("Version",), aliases=("v",)),
+            # [Version] in PowerShell, behind an argument transformation that also accepts "Latest";
+            # the binder has no transformations, so the cmdlet takes the raw value and reads it itself.
+            param("Version", "object", mandatory=True, sets=("Version",), aliases=("v",)),
             switch("Off", mandatory=True, sets=("Off",)),
         ),
         implementation=SetStrictMode,

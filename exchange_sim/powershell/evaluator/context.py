@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from exchange_sim.powershell.commands import CommandDeclaration
+from exchange_sim.powershell.evaluator.scopes import VariableScope, named_scope
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
 from exchange_sim.powershell.registry import EngineRegistry
 
@@ -70,10 +71,19 @@ class CmdletRun:
         self._session.host.write_warning(text)
 
     def write_verbose(self, text: str) -> None:
-        return None  # $VerbosePreference is SilentlyContinue by default
+        if self._stream_shown("Verbose", "verbosepreference"):
+            self._session.host.write_verbose(text)
 
     def write_debug(self, text: str) -> None:
-        return None
+        if self._stream_shown("Debug", "debugpreference"):
+            self._session.host.write_debug(text)
+
+    def _stream_shown(self, switch: str, preference: str) -> bool:
+        """`-Verbose`/`-Debug` on the command, else the preference variable the caller's scope sees."""
+        if switch in self.common:
+            return bool(self.common[switch])
+        return str(self._session.variables.get(preference) or "SilentlyContinue").lower() not in (
+            "silentlycontinue", "ignore")
 
     def write_host(self, text: str, newline: bool = True) -> None:
         self._session.host.write_host(text, newline)
@@ -90,5 +100,34 @@ class CmdletRun:
     def get_variable(self, name: str) -> Any:
         return self._session.variables.get(name.lower())
 
-    def set_variable(self, name: str, value: Any) -> None:
-        self._session.variables[name.lower()] = value
+    def set_variable(self, name: str, value: Any, scope: str | None = None) -> None:
+        self._scope(scope).assign(name.lower(), value)
+
+    def remove_variable(self, name: str, scope: str | None = None) -> None:
+        target = self._scope(scope)
+        holder = target.holder(name.lower()) if scope is None else target
+        if holder is not None:
+            holder.own.pop(name.lower(), None)
+            holder.constraints.pop(name.lower(), None)
+
+    def has_variable(self, name: str) -> bool:
+        return name.lower() in self._session.variables
+
+    def variable_names(self) -> list[str]:
+        return list(self._session.variables)
+
+    def _scope(self, name: str | None) -> VariableScope:
+        current = self._session.variables
+        return current if name is None else named_scope(current, self._session._script_variables, name)
+
+    def invoke_expression(self, text: str) -> list[Any]:
+        return self._session.invoke_expression(text)
+
+    def set_strict_mode(self, version: int | None) -> None:
+        self._session.strict_version = version or 0
+
+    def function_names(self) -> list[str]:
+        return sorted(function.name for function in self._session.functions.values())
+
+    def get_function(self, name: str) -> Any:
+        return self._session.functions.get(name.lower())

@@ -11,6 +11,12 @@ from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.evaluator.flow import single
 from exchange_sim.powershell.evaluator.scopes import VariableScope
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
+from exchange_sim.powershell.evaluator.strict_mode import (
+    index_out_of_range,
+    lacks_member,
+    missing_property_error,
+    unset_variable_error,
+)
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import convert_to, to_string
 from exchange_sim.powershell.values.dotnet.statics import get_static_member, get_static_method
@@ -37,6 +43,8 @@ class ExpressionWalk:
     variables: VariableScope
     _script_variables: VariableScope
     registry: "EngineRegistry"
+    strict_version: int = 0  # Set-StrictMode: 0 off, 1, 2, 3 (Latest)
+    _expanding: int = 0  # inside an expandable string, where strict mode 1 still lets unset variables through
 
     def _statement(self, node: A.StatementAst) -> list[Any]:
         raise NotImplementedError
@@ -121,7 +129,9 @@ class ExpressionWalk:
         return holder.own[key]
 
     def _unset_variable(self, node: A.VariableExpressionAst) -> None:
-        """Reading a variable nobody set: $null, or an error under Set-StrictMode (the strict-mode mixin)."""
+        """Reading a variable nobody set gives $null, except under Set-StrictMode (inside `"…"` from version 2)."""
+        if self.strict_version >= 2 or self.strict_version == 1 and not self._expanding:
+            raise unset_variable_error(node)
 
     def _write_variable(self, node: A.VariableExpressionAst, value: Any) -> None:
         scope = self._scope_of(node)
@@ -192,8 +202,12 @@ class ExpressionWalk:
         if isinstance(node, A.ScriptBlockExpressionAst):
             return ScriptBlock(node.script_block)
         if isinstance(node, A.ExpandableStringExpressionAst):
-            return "".join(part if isinstance(part, str) else to_string(self._expression(part))
-                           for part in node.parts)
+            self._expanding += 1
+            try:
+                return "".join(part if isinstance(part, str) else to_string(self._expression(part))
+                               for part in node.parts)
+            finally:
+                self._expanding -= 1
         if isinstance(node, A.SubExpressionAst):
             return single(self._block(node.sub_expression))
         if isinstance(node, A.ArrayExpressionAst):
@@ -223,12 +237,19 @@ class ExpressionWalk:
             target = self.registry.types.resolve(node.expression.type_name.full_name)
             return get_static_member(target, node.member.value, types=self.registry.types)[1]
         if isinstance(node, A.IndexExpressionAst):
-            return get_index(self._expression(node.target), self._expression(node.index))
+            owner, index = self._expression(node.target), self._expression(node.index)
+            if self.strict_version >= 3 and index_out_of_range(owner, index):
+                raise errors.IndexOutOfRangeException()
+            return get_index(owner, index)
         if isinstance(node, A.TypeExpressionAst):
             return self.registry.types.resolve(node.type_name.full_name)
         if isinstance(node, A.MemberExpressionAst) and not node.static \
                 and isinstance(node.member, A.StringConstantExpressionAst):
-            return get_property(self._expression(node.expression), node.member.value)
+            owner = self._expression(node.expression)
+            value = get_property(owner, node.member.value)
+            if value is None and self.strict_version >= 2 and lacks_member(owner, node.member.value):
+                raise missing_property_error(node.member.value)
+            return value
         raise unsupported(node)
 
 

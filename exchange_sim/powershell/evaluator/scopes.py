@@ -80,3 +80,32 @@ class VariableScope(MutableMapping[str, Any]):
         while scope.parent is not None:
             scope = scope.parent
         return scope
+
+
+def named_scope(current: VariableScope, script: VariableScope, name: str) -> VariableScope:
+    """`-Scope Global|Script|Local|Private|N` of the variable cmdlets (N counts parents up from `current`)."""
+    key = name.strip().lower()
+    if key == "global":
+        return current.root()
+    if key == "script":
+        return script
+    if key in ("local", "private"):
+        return current
+    scope = current
+    try:
+        steps = int(key)
+    except ValueError:
+        steps = -1
+    if steps < 0:
+        from exchange_sim.powershell.values import errors
+
+        raise errors.ArgumentException(
+            f"The scope number '{name}' exceeds the number of active scopes.\r\nParameter name: Scope")
+    for _ in range(steps):
+        if scope.parent is None:
+            from exchange_sim.powershell.values import errors
+
+            raise errors.ArgumentOutOfRangeException(
+                f"The scope number '{name}' exceeds the number of active scopes.\r\nParameter name: scopeID")
+        scope = scope.parent
+    return scope

@@ -6,9 +6,6 @@
 # evaluator's next step lands; each still asserts the real PowerShell behaviour.
 _AWAITING_EVALUATOR = {
     "test_write_output_enumerates_unless_no_enumerate",
-    "test_write_verbose_is_silent_by_default_and_shown_with_verbose",
-    "test_variable_cmdlets",
-    "test_invoke_expression_runs_text",
 }
 
 
