@@ -30,6 +30,7 @@ from exchange_sim.windows.machine import LabMachine
 from exchange_sim.windows.grid_view import GRID, GridViewLog, register_grid_view
 from exchange_sim.windows.iis import Iis
 from exchange_sim.windows.iis_commands import IIS, register_iis_commands
+from exchange_sim.windows.iis_drive import IisDrive
 from exchange_sim.windows.machine_commands import register_commands
 from exchange_sim.windows.net_command import register_net
 from exchange_sim.windows.mail import OUTBOX, LabMailer, register_mail_commands
@@ -64,7 +65,8 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     registry.extensions["windows.filesystem"] = filesystem
     registry.extensions["windows.cert_drive"] = CertificateDrive(lab, server_name)
     registry.extensions[SERVICES] = ServiceManager(lab, machine.server)
-    registry.extensions[IIS] = Iis(lab, machine.server)
+    iis = registry.extensions[IIS] = Iis(lab, machine.server)
+    registry.add_drive("IIS", IisDrive(iis))
     registry.extensions[OUTBOX] = LabMailer(lab, machine.server)
     registry.extensions[CERTUTIL] = CertificateUtility(lab, machine.server)
     registry.extensions[GRID] = GridViewLog(lab, machine.server)

@@ -60,6 +60,14 @@ def register_views(views: ViewTable) -> None:
     )
     views.register(
         TableView(
+            "Microsoft.IIs.PowerShell.Framework.SslBinding",
+            (TableColumn("IP Address", "IPAddress", 16, "left"), TableColumn("Port", "Port", 4, "left"),
+             TableColumn("Host Name", "Host", 16, "left"), TableColumn("Store", "Store", 16, "left"),
+             TableColumn("Sites", lambda item: "\n".join(get_property(item, "Sites") or []), None, "left")),
+        )
+    )
+    views.register(
+        TableView(
             "Microsoft.IIs.PowerShell.Framework.ConfigurationElement#site#bindings#binding",
             (TableColumn("protocol", "protocol", 8, "left"),
              TableColumn("bindingInformation", "bindingInformation", 18, "left"),
