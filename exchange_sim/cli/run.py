@@ -24,7 +24,8 @@ def run(
     credential: List[str] = typer.Option([], "--credential", help="USER:PASSWORD answering Get-Credential, in order."),
     answer: List[str] = typer.Option([], "--answer", help="Answer to Read-Host and prompts, in order."),
     mount: List[str] = typer.Option([], "--mount", help="WINPATH=HOSTDIR made visible in the lab file system."),
-    plain: bool = typer.Option(False, "--plain", help="No colours."),
+    plain: bool = typer.Option(False, "--plain", help="Start as plain PowerShell: Exchange cmdlets appear only after "
+                               "Add-PSSnapin, RemoteExchange.ps1 + Connect-ExchangeServer, or Import-PSSession."),
 ) -> None:
     """Run a runbook file or --command text; the exit code is PowerShell's."""
     from exchange_sim.cli.session import open_session
@@ -34,7 +35,7 @@ def run(
         typer.echo("Give either FILE or --command TEXT.", err=True)
         raise typer.Exit(2)
     host = ConsoleHost(answers=[*credential, *answer])
-    session = open_session(host, lab=lab, server=server, mounts=[parse_mount(item) for item in mount])
+    session = open_session(host, lab=lab, server=server, mounts=[parse_mount(item) for item in mount], plain=plain)
     if command is not None:
         outcome = session.run(command)
         # powershell -Command: the exit code, else 1 when the last statement failed ($? false).

@@ -24,10 +24,11 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
 
     `lab` may be an open Lab that the caller keeps and closes (the remoting service shares one per process)."""
     # Imported here so `exchange-sim --help` and `parse` never pay for sqlite and cryptography.
-    from exchange_sim import exchange, windows
+    from exchange_sim import windows
     from exchange_sim.lab import Lab, open_or_create
     from exchange_sim.powershell import builtins
-    from exchange_sim.exchange import organization
+    from exchange_sim.exchange import entry_modes, organization
+    from exchange_sim.windows.machine import exchange_install_path
     from exchange_sim.targets.organization import OrganizationTarget
     from exchange_sim.targets.simulated import SimulatedTarget
 
@@ -40,9 +41,21 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
     windows.register(registry, the_lab, chosen.name, {win: str(host_dir) for win, host_dir in mounts})
     # The lab clock is UTC; Get-Date and [datetime]::Now show it as the lab's local (UTC) time.
     registry.extensions["clock"] = lambda: the_lab.clock.now().replace(tzinfo=None)
+
+    def targets_for(name: str | None) -> dict[str, object] | None:
+        """What an Exchange session on lab server `name` (None: this one) needs: its version and targets."""
+        found = chosen if name is None else the_lab.server(name)
+        if found is None:
+            return None
+        return {"exchange.target": SimulatedTarget(the_lab, found.name),
+                organization.ORGANIZATION_KEY: OrganizationTarget(the_lab, found.name),
+                entry_modes.VERSION_KEY: found.version, "exchange.server_name": found.name,
+                "exchange.server_fqdn": found.fqdn}
+
+    # Both modes know the loaders and the local server; EMS has the cmdlets from the start.
+    registry.extensions.update(targets_for(None) or {})
+    registry.extensions[entry_modes.TARGETS_KEY] = targets_for
+    entry_modes.register(registry, chosen.version, exchange_install_path(chosen.version))
     if not plain:
-        exchange.register(registry, chosen.version)
-        registry.extensions["exchange.target"] = SimulatedTarget(the_lab, chosen.name)
-        organization.register(registry, chosen.version)
-        registry.extensions[organization.ORGANIZATION_KEY] = OrganizationTarget(the_lab, chosen.name)
+        entry_modes.load_exchange_cmdlets(registry, chosen.version)
     return Session(registry, host, product_version=chosen.version)

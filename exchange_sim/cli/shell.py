@@ -63,6 +63,8 @@ def shell(
     lab: Optional[Path] = typer.Option(None, "--lab", help="Lab directory."),
     server: Optional[str] = typer.Option(None, "--server", help="Exchange server the shell runs on."),
     mount: List[str] = typer.Option([], "--mount", help="WINPATH=HOSTDIR made visible in the lab file system."),
+    plain: bool = typer.Option(False, "--plain", help="Start as plain PowerShell: Exchange cmdlets appear only after "
+                               "Add-PSSnapin, RemoteExchange.ps1 + Connect-ExchangeServer, or Import-PSSession."),
 ) -> None:
     """Interactive Exchange Management Shell (history, tab completion, multi-line input)."""
     from exchange_sim.cli.run import parse_mount
@@ -71,7 +73,7 @@ def shell(
 
     interactive = sys.stdin.isatty()
     host = ConsoleHost(interactive_console=interactive)
-    session = open_session(host, lab=lab, server=server, mounts=[parse_mount(item) for item in mount])
+    session = open_session(host, lab=lab, server=server, mounts=[parse_mount(item) for item in mount], plain=plain)
     read_line = _terminal_reader(session) if interactive else _piped_reader
     last = 0
     for text in read_statements(read_line):
