@@ -29,6 +29,7 @@ from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.powershell.evaluator import ScriptBlock
 from exchange_sim.powershell.evaluator.context import CmdletRun
 from exchange_sim.powershell.evaluator.data_section import restriction_error
+from exchange_sim.powershell.evaluator.dotnet_host import SessionDotNetHost
 from exchange_sim.powershell.evaluator.expressions import ExpressionWalk, unsupported
 from exchange_sim.powershell.evaluator.flow import (
     Break,
@@ -52,6 +53,7 @@ from exchange_sim.powershell.evaluator.parameters import ScriptParameters
 from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.parse_errors import format_parse_errors, position_message
 from exchange_sim.powershell.parser import parse
+from exchange_sim.powershell.providers import SessionProviders
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import convert_to, to_bool, to_string
@@ -101,6 +103,9 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
             self.variables.setdefault(name, value)
         self._script_variables = self.variables  # `run` executes in the global scope, as -Command does
         self._trap_frames = [[]]
+        self.providers = SessionProviders(self.registry.providers)
+        self.dotnet_host = SessionDotNetHost(self.registry.extensions,
+                                             lambda block, under, args: self.invoke_scriptblock(block, under, args))
 
     def format_default(self, objects: Sequence[Any]) -> str:
         return format_default(objects, self.registry.views, self.host.width)

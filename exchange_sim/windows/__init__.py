@@ -26,6 +26,7 @@ from exchange_sim.lab import Lab
 from exchange_sim.windows.cert_drive import CertificateDrive
 from exchange_sim.windows.certutil import CERTUTIL, CertificateUtility, register_certutil
 from exchange_sim.windows.file_items import child_items, get_item
+from exchange_sim.windows.filesystem_provider import register_drives
 from exchange_sim.windows.machine import LabMachine
 from exchange_sim.windows.grid_view import GRID, GridViewLog, register_grid_view
 from exchange_sim.windows.iis import Iis
@@ -47,7 +48,9 @@ from exchange_sim.windows.x509_store import X509Store
 def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str] | None = None) -> None:
     """Plug the lab server's Windows into an EngineRegistry (types, views, commands, `env:` variables, extensions)."""
     filesystem = lab.filesystem(server_name, mounts)
+    register_drives(registry, filesystem, mounts or {})
     machine = LabMachine(lab, server_name, filesystem)
+    registry.extensions["dotnet.machine"] = machine  # [IO.File], [Environment] through the DotNetHost hooks
     register_types(registry.types, lab, server_name, machine)
     register_views(registry.views)
     register_commands(registry.commands)

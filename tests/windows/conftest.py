@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from exchange_sim.cli.session import open_session
 from exchange_sim.lab import Lab
+from exchange_sim.powershell.host import BufferHost
+from exchange_sim.powershell.session import Session
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +29,32 @@ def lab(pristine_lab_dir: Path, tmp_path: Path) -> Iterator[Lab]:
     opened = Lab.open(target)
     yield opened
     opened.close()
+
+
+@dataclass
+class Shell:
+    """A session on the lab's first server as `exchange-sim run` opens it; `run` keeps its location."""
+
+    session: Session
+    host: BufferHost
+
+    def run(self, text: str) -> list[Any]:
+        self.host.output.clear()
+        self.host.errors.clear()
+        return list(self.session.run(text).output)
+
+    @property
+    def errors(self) -> str:
+        return self.host.error_text
+
+
+@pytest.fixture
+def shell(lab: Lab) -> Callable[..., Shell]:
+    def open_shell(mounts: Sequence[tuple[str, Path]] = (), answers: Sequence[str] = ()) -> Shell:
+        host = BufferHost(answers=list(answers))
+        return Shell(open_session(host, lab=lab.path, mounts=mounts), host)
+
+    return open_shell
 
 
 @dataclass(frozen=True)

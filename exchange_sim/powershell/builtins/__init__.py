@@ -19,6 +19,8 @@ def declarations() -> list[CommandDeclaration]:
         discovery,
         filtering,
         formatting,
+        items,
+        locations,
         measuring,
         members,
         ordering,
@@ -31,7 +33,8 @@ def declarations() -> list[CommandDeclaration]:
     )
 
     families: Iterable[Any] = (filtering, selecting, ordering, measuring, members, formatting, output, variables,
-                               dates, security, utility, discovery, conversion, text_search, content)
+                               dates, security, utility, discovery, conversion, text_search, content, items,
+                               locations)
     found: list[CommandDeclaration] = []
     for family in families:
         found += list(family.DECLARATIONS)
@@ -47,3 +50,6 @@ def register(registry: Any) -> None:
         from exchange_sim.powershell.builtins.views import register_views
 
         register_views(views)
+        from exchange_sim.powershell.builtins.locations import register_views as register_location_views
+
+        register_location_views(views)

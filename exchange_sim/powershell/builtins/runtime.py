@@ -12,6 +12,7 @@ import datetime
 from typing import Any, Iterable
 
 from exchange_sim.powershell.commands import CmdletContext
+from exchange_sim.powershell.values.errors import DotNetException, ErrorCategory, ErrorRecord, RuntimeException
 
 
 class EngineFeatureMissing(RuntimeError):
@@ -186,16 +187,21 @@ def read_file(ctx: CmdletContext, path: str) -> bytes | None:
         return bytes(_provider_call(ctx, "read_bytes")(path))
     except EngineFeatureMissing:
         raise
-    except Exception as error:  # the provider's own error record (PathNotFound…) is what the user sees
-        attached = getattr(error, "error_record", None)
-        if attached is None:
-            raise
-        ctx.write_error(attached)
+    except DotNetException as error:  # the provider's own error (PathNotFound…) is what the user sees
+        _write_provider_error(ctx, error, path, "GetContentReader")
         return None
 
 
-def write_file(ctx: CmdletContext, path: str, data: bytes, append: bool = False) -> None:
-    _provider_call(ctx, "write_bytes")(path, data, append=append)
+def write_file(ctx: CmdletContext, path: str, data: bytes, append: bool = False) -> bool:
+    """Write (or append) a file item; False after writing the provider's error (folder missing…)."""
+    try:
+        _provider_call(ctx, "write_bytes")(path, data, append=append)
+    except EngineFeatureMissing:
+        raise
+    except DotNetException as error:
+        _write_provider_error(ctx, error, path, "GetContentWriter")
+        return False
+    return True
 
 
 def file_exists(ctx: CmdletContext, path: str) -> bool:
@@ -203,3 +209,32 @@ def file_exists(ctx: CmdletContext, path: str) -> bool:
         return bool(_provider_call(ctx, "file_exists")(path))
     except EngineFeatureMissing:
         return False
+
+
+# (.NET exception, id suffix, category) of the content readers' and writers' errors in 5.1.
+_CONTENT_FAILURES = (
+    ("System.IO.DirectoryNotFoundException", "DirectoryNotFoundError", ErrorCategory.ObjectNotFound),
+    ("System.IO.FileNotFoundException", "FileNotFoundError", ErrorCategory.ObjectNotFound),
+    ("System.UnauthorizedAccessException", "UnauthorizedAccessError", ErrorCategory.PermissionDenied),
+    ("System.IO.IOException", "IOError", ErrorCategory.WriteError),
+)
+
+
+def _write_provider_error(ctx: CmdletContext, error: DotNetException, path: str, prefix: str) -> None:
+    attached = getattr(error, "error_record", None)
+    if attached is None and isinstance(error, RuntimeException):
+        # PathNotFound, DriveNotFound…: the engine's own id and category.
+        attached = ErrorRecord(error, error.error_id, error.category, path)
+    if attached is None:
+        error_id, category = f"{prefix}Error", ErrorCategory.NotSpecified
+        for net_type, suffix, failure_category in _CONTENT_FAILURES:
+            if exception_matches_name(error, net_type):
+                error_id, category = prefix + suffix, failure_category
+                break
+        attached = ErrorRecord(error, error_id, category, path)
+    implementing = ctx.command.implementing_type or ctx.command.name
+    ctx.write_error(attached.with_command(ctx.command.name, implementing))
+
+
+def exception_matches_name(error: BaseException, net_type: str) -> bool:
+    return any(getattr(cls, "net_type", None) == net_type for cls in type(error).__mro__)

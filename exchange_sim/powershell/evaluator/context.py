@@ -40,6 +40,11 @@ class CmdletRun:
         return self._session.registry
 
     @property
+    def providers(self) -> Any:
+        """The session's drives and location (powershell/providers.py SessionProviders)."""
+        return self._session.providers
+
+    @property
     def types(self) -> Any:
         return self._session.registry.types
 

@@ -45,6 +45,7 @@ class ExpressionWalk:
     registry: "EngineRegistry"
     strict_version: int = 0  # Set-StrictMode: 0 off, 1, 2, 3 (Latest)
     _expanding: int = 0  # inside an expandable string, where strict mode 1 still lets unset variables through
+    dotnet_host: Any
 
     def _statement(self, node: A.StatementAst) -> list[Any]:
         raise NotImplementedError
@@ -225,7 +226,8 @@ class ExpressionWalk:
             arguments = [self._expression(argument) for argument in node.arguments]
             if node.static and isinstance(node.expression, A.TypeExpressionAst):
                 target = self.registry.types.resolve(node.expression.type_name.full_name)
-                method = get_static_method(target, node.member.value, types=self.registry.types)
+                method = get_static_method(target, node.member.value, host=self.dotnet_host,
+                                           types=self.registry.types)
                 if method is None:
                     raise errors.runtime_error(
                         f"Method invocation failed because [{target.full_name}] does not contain a method named "
@@ -235,7 +237,8 @@ class ExpressionWalk:
         if isinstance(node, A.MemberExpressionAst) and node.static and isinstance(node.expression, A.TypeExpressionAst) \
                 and isinstance(node.member, A.StringConstantExpressionAst):
             target = self.registry.types.resolve(node.expression.type_name.full_name)
-            return get_static_member(target, node.member.value, types=self.registry.types)[1]
+            return get_static_member(target, node.member.value, host=self.dotnet_host,
+                                     types=self.registry.types)[1]
         if isinstance(node, A.IndexExpressionAst):
             owner, index = self._expression(node.target), self._expression(node.index)
             if self.strict_version >= 3 and index_out_of_range(owner, index):
