@@ -34,7 +34,8 @@ def run(
     if (file is None) == (command is None):
         typer.echo("Give either FILE or --command TEXT.", err=True)
         raise typer.Exit(2)
-    host = ConsoleHost(answers=[*credential, *answer])
+    # Get-Credential asks the host for the user name, then the password: one answer each.
+    host = ConsoleHost(answers=[*(part for pair in credential for part in pair.split(":", 1)), *answer])
     session = open_session(host, lab=lab, server=server, mounts=[parse_mount(item) for item in mount], plain=plain)
     if command is not None:
         outcome = session.run(command)

@@ -26,7 +26,8 @@ class EnableExchangeCertificate(Cmdlet):
         force = bool(bound.get("Force", False))
         try:
             target = target_of(ctx, identity.server)
-            replaced, ssl_on = target.prompts_for_enable(thumbprint)
+            network_service = bool(bound.get("NetworkServiceAllowed", False))
+            replaced, ssl_on = target.prompts_for_enable(thumbprint, services, network_service, audit_of(bound))
             replace = True
             if AllowedServices.SMTP in services and replaced is not None and not force:
                 replace = ctx.should_continue(prompts.replace_default_smtp(replaced, thumbprint), prompts.CAPTION)
@@ -34,7 +35,7 @@ class EnableExchangeCertificate(Cmdlet):
             if AllowedServices.IIS in services and require_ssl and not ssl_on and not force:
                 require_ssl = ctx.should_continue(prompts.require_ssl_on_root("Enable-ExchangeCertificate"),
                                                   prompts.CAPTION)
-            choices = EnableChoices(replace, require_ssl, bool(bound.get("NetworkServiceAllowed", False)))
+            choices = EnableChoices(replace, require_ssl, network_service)
             target.enable(thumbprint, services, choices, audit_of(bound))
         except CertificateFailure as failure:
             # Exchange task errors end the processing of the current input (ThrowTerminatingError).

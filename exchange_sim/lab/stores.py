@@ -7,7 +7,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from exchange_sim.certs.thumbprint import Thumbprint
+from exchange_sim.certs.thumbprint import InvalidThumbprint, Thumbprint
 from exchange_sim.lab.errors import LabError
 from exchange_sim.lab.lab_key import LabSecret
 from exchange_sim.lab.model import STORE_NAMES, StoreEntry
@@ -23,6 +23,15 @@ def thumbprint_text(thumbprint: Thumbprint | str) -> str:
     if isinstance(thumbprint, Thumbprint):
         return thumbprint.hex
     return Thumbprint.parse(thumbprint).hex
+
+
+def lookup_text(thumbprint: Thumbprint | str) -> str | None:
+    """The stored form of a thumbprint to look up; None for text no certificate can have (X509Store's
+    Find simply finds nothing for it)."""
+    try:
+        return thumbprint_text(thumbprint)
+    except InvalidThumbprint:
+        return None
 
 
 def canonical_store_name(name: str) -> str:
@@ -54,9 +63,12 @@ class CertificateStore:
         return [_entry(row) for row in rows]
 
     def get(self, thumbprint: Thumbprint | str) -> StoreEntry | None:
+        wanted = lookup_text(thumbprint)
+        if wanted is None:
+            return None
         row = self._scope.db.execute(
             f"SELECT {_COLUMNS} FROM store_entries WHERE server = ? AND store = ? AND thumbprint = ?",
-            [self.server, self.name, thumbprint_text(thumbprint)],
+            [self.server, self.name, wanted],
         ).fetchone()
         return _entry(row) if row else None
 
@@ -99,7 +111,10 @@ class CertificateStore:
 
     def remove(self, thumbprint: Thumbprint | str) -> bool:
         """Removes the entry and its key; False when the store does not hold it."""
-        key = [self.server, self.name, thumbprint_text(thumbprint)]
+        wanted = lookup_text(thumbprint)
+        if wanted is None:
+            return False
+        key = [self.server, self.name, wanted]
         with self._scope.transaction():
             self._scope.db.execute(
                 "DELETE FROM private_keys WHERE server = ? AND store = ? AND thumbprint = ?", key
@@ -110,9 +125,12 @@ class CertificateStore:
         return cursor.rowcount > 0
 
     def private_key(self, thumbprint: Thumbprint | str) -> rsa.RSAPrivateKey | None:
+        wanted = lookup_text(thumbprint)
+        if wanted is None:
+            return None
         row = self._scope.db.execute(
             "SELECT encrypted_key FROM private_keys WHERE server = ? AND store = ? AND thumbprint = ?",
-            [self.server, self.name, thumbprint_text(thumbprint)],
+            [self.server, self.name, wanted],
         ).fetchone()
         return self._secret.open_key(row[0]) if row else None
 

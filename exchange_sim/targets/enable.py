@@ -41,21 +41,28 @@ def internal_transport_differs(lab: Lab, server: Server, thumbprint: str) -> str
     return str(current).upper()
 
 
-def enable_certificate(lab: Lab, server: Server, thumbprint: str, services: AllowedServices,
-                       choices: EnableChoices) -> None:
-    """Call inside the cmdlet's transaction; raises CertificateFailure and changes nothing then."""
+def check_enable(lab: Lab, server: Server, thumbprint: str, services: AllowedServices,
+                 network_service_allowed: bool = False) -> CertificateFacts:
+    """Exchange's checks before anything is asked or changed (§7.2 steps 1–4); raises CertificateFailure."""
     if not _installed(server, services):
         raise failures.service_not_installed(server.name)
     if AllowedServices.Federation in services:
         raise failures.enable_federation(server.name)
-    wanted = thumbprint.upper()
-    entry = lab.store(server.name, "My").get(wanted)
+    entry = lab.store(server.name, "My").get(thumbprint.upper())
     if entry is None:
         raise failures.certificate_not_found(server.name, thumbprint, cmdlet_is_get=False)
     facts = CertificateFacts.of(x509.load_der_x509_certificate(entry.certificate_der))
     problem = usability_problem(facts, entry.has_private_key)
-    if problem is not None and not choices.network_service_allowed:
+    if problem is not None and not network_service_allowed:
         raise failures.certificate_not_valid(server.name, thumbprint, problem)
+    return facts
+
+
+def enable_certificate(lab: Lab, server: Server, thumbprint: str, services: AllowedServices,
+                       choices: EnableChoices) -> None:
+    """Call inside the cmdlet's transaction; raises CertificateFailure and changes nothing then."""
+    wanted = thumbprint.upper()
+    facts = check_enable(lab, server, thumbprint, services, choices.network_service_allowed)
     config = lab.config(server.name)
     if AllowedServices.IIS in services:
         config.bind_iis(wanted)

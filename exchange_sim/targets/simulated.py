@@ -11,7 +11,7 @@ from exchange_sim.lab.model import Server
 from exchange_sim.lab.organization import Lab
 from exchange_sim.targets.certificate import ExchangeCertificate
 from exchange_sim.targets.export import ExportedData, export_certificate
-from exchange_sim.targets.enable import EnableChoices, enable_certificate, internal_transport_differs
+from exchange_sim.targets.enable import EnableChoices, check_enable, enable_certificate, internal_transport_differs
 from exchange_sim.targets.get import get_certificates
 from exchange_sim.targets.import_certificate import import_certificate
 from exchange_sim.targets.new import NewCertificateRequest, NewCertificateResult, new_certificate
@@ -72,12 +72,23 @@ class SimulatedTarget:
             # Returned even when Exchange cannot use it (a CER without its key): no usability filter.
             return next(c for c in certificates(self.lab, server) if c.thumbprint == thumbprint)
 
-    def prompts_for_enable(self, thumbprint: str) -> tuple[str | None, bool]:
-        """(internal transport thumbprint SMTP would replace, whether Require SSL is already on)."""
+    def prompts_for_enable(self, thumbprint: str, services: AllowedServices = AllowedServices(0),
+                           network_service_allowed: bool = False,
+                           audit: Mapping[str, object] | None = None) -> tuple[str | None, bool]:
+        """(internal transport thumbprint SMTP would replace, whether Require SSL is already on), after
+        the checks Exchange makes before asking anything (raises CertificateFailure, audited as the
+        Enable call that failed)."""
         server = self.server
-        with self.lab.transaction():
-            current = internal_transport_differs(self.lab, server, normalize_thumbprint(thumbprint))
-            return current, self.lab.config(server.name).require_ssl()
+        wanted = normalize_thumbprint(thumbprint)
+        try:
+            with self.lab.transaction():
+                check_enable(self.lab, server, wanted, services, network_service_allowed)
+                current = internal_transport_differs(self.lab, server, wanted)
+                return current, self.lab.config(server.name).require_ssl()
+        except failures.CertificateFailure as failure:
+            # Recorded outside the rolled-back transaction, as lab.cmdlet does.
+            self.lab.audit.record(server.name, "Enable-ExchangeCertificate", audit or {}, "Failed", str(failure))
+            raise
 
     def enable(self, thumbprint: str, services: AllowedServices, choices: EnableChoices,
                audit: Mapping[str, object]) -> None:

@@ -85,3 +85,12 @@ def test_export_file_name_appends_pfx_and_refuses_an_existing_file(lab_shell) ->
     assert files.read_bytes("C:\\backup.pfx")[:1] == b"\x30"
     shell.run(f"Export-ExchangeCertificate {made.thumbprint} -Password $pw -BinaryEncoded -FileName C:\\backup")
     assert "must not exist yet" in shell.errors
+
+
+def test_enable_of_an_absent_thumbprint_fails_before_any_prompt_and_is_audited(lab_shell) -> None:
+    shell = lab_shell("contoso")
+    shell.lab.config("EXCH01").set_require_ssl(False)
+    shell.run("Enable-ExchangeCertificate -Thumbprint 00AA -Services IIS,SMTP")
+    assert shell.host.prompts == [] and "was not found" in shell.errors
+    last = shell.lab.audit.records()[-1]
+    assert (last.command, last.outcome) == ("Enable-ExchangeCertificate", "Failed")
