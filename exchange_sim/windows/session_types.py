@@ -11,6 +11,7 @@ from typing import Any
 from exchange_sim.lab import Lab, LabPathError
 from exchange_sim.powershell.values.exceptions import DirectoryNotFoundException, IOException
 from exchange_sim.powershell.values.types import TypeTable
+from exchange_sim.windows.identity import register_identity_types
 from exchange_sim.windows.machine import LabMachine
 from exchange_sim.windows.x509 import X509Certificate2, open_certificate
 from exchange_sim.windows.x509_store import OpenFlags, StoreLocation, StoreName, X509Store
@@ -130,3 +131,4 @@ def register_types(types: TypeTable, lab: Lab, server_name: str, machine: LabMac
     # `[Net.Dns]` and `[IO.Directory]` resolve too: the table tries a "System." prefix.
     types.register(dns_class(machine), "System.Net.Dns")
     types.register(directory_class(machine), "System.IO.Directory")
+    register_identity_types(types, machine)
