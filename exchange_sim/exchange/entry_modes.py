@@ -183,15 +183,15 @@ class ConnectExchangeServer(Cmdlet):
         connect(ctx, str(fqdn) if fqdn else None)
 
 
-def _names(set_name: str | None = None, mandatory: bool = False) -> ParameterDeclaration:
-    entry = ParameterSetEntry(set_name, mandatory=mandatory, position=0) if set_name else \
-        ParameterSetEntry(mandatory=mandatory, position=0)
+def _names(mandatory: bool = False, from_pipeline: bool = False) -> ParameterDeclaration:
+    # `Get-PSSnapin -Registered | Where-Object … | Add-PSSnapin`: snap-in objects bind by their Name.
+    entry = ParameterSetEntry(mandatory=mandatory, position=0, value_from_pipeline_by_property_name=from_pipeline)
     return ParameterDeclaration("Name", "string[]", (entry,))
 
 
 ADD_PSSNAPIN = CommandDeclaration(
     name="Add-PSSnapin",
-    parameters=(_names(mandatory=True), ParameterDeclaration("PassThru", "switch")),
+    parameters=(_names(mandatory=True, from_pipeline=True), ParameterDeclaration("PassThru", "switch")),
     implementation=AddPSSnapin,
     synopsis="Adds one or more Windows PowerShell snap-ins to the current session.",
     implementing_type="Microsoft.PowerShell.Commands.AddPSSnapinCommand",
@@ -206,7 +206,7 @@ GET_PSSNAPIN = CommandDeclaration(
 )
 REMOVE_PSSNAPIN = CommandDeclaration(
     name="Remove-PSSnapin",
-    parameters=(_names(mandatory=True), ParameterDeclaration("PassThru", "switch")),
+    parameters=(_names(mandatory=True, from_pipeline=True), ParameterDeclaration("PassThru", "switch")),
     implementation=RemoveCmdlet,
     synopsis="Removes Windows PowerShell snap-ins from the current session.",
     implementing_type="Microsoft.PowerShell.Commands.RemovePSSnapinCommand",

@@ -73,9 +73,10 @@ class OrganizationTask(Cmdlet):
         ctx.throw_terminating_error(failure_record(failure, self.task_class, target_object))
 
 
-def identity_parameter(mandatory: bool = False, set_name: str | None = None) -> ParameterDeclaration:
-    entry = ParameterSetEntry(set_name, mandatory=mandatory, position=0, value_from_pipeline=True) if set_name else \
-        ParameterSetEntry(mandatory=mandatory, position=0, value_from_pipeline=True)
+def identity_parameter(mandatory: bool = False) -> ParameterDeclaration:
+    # By property name too: deserialised objects (implicit remoting) bind through their Identity.
+    entry = ParameterSetEntry(mandatory=mandatory, position=0, value_from_pipeline=True,
+                              value_from_pipeline_by_property_name=True)
     return ParameterDeclaration("Identity", "string", (entry,))
 
 
