@@ -18,7 +18,9 @@ class RemoveExchangeCertificate(Cmdlet):
             return
         thumbprint = identity.thumbprint
         # ConfirmImpact High: the engine prompts unless -Confirm:$false; -WhatIf answers no.
-        if not ctx.should_process(f"Remove certificate with thumbprint {thumbprint} from the computer's certificate store."):
+        text = f"Remove certificate with thumbprint {thumbprint} from the computer's certificate store."
+        if not ctx.should_process(thumbprint, description=text, caption="Confirm",
+                                  warning=f"Are you sure you want to perform this action?\n{text}"):
             return
         try:
             target_of(ctx, identity.server).remove(thumbprint, audit_of(ctx.bound))

@@ -280,7 +280,10 @@ def is_switch_parameter(declaration: CommandDeclaration | None, name: str) -> bo
     """Whether `-name` on a command line takes no argument (so the next element is not its value)."""
     if declaration is None:
         return False
-    resolved = resolve_parameter_name(declaration, name)
+    try:
+        resolved = resolve_parameter_name(declaration, name)
+    except ParameterBindingException:
+        return False  # binding reports the unknown name, with the command's prefix
     if resolved.is_common:
         return resolved.name in ("Verbose", "Debug", "WhatIf", "Confirm")
     return next(p for p in declaration.parameters if p.name == resolved.name).is_switch

@@ -435,10 +435,9 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
         if self.strict_version >= 2 and (called_as_method := method_call_syntax(element)) is not None:
             raise called_as_method
         function = self.functions.get(first.value.lower())
-        if function is not None:
-            return self._call_function(function, rest, input_objects)
-        declaration = self.registry.commands.resolve(first.value)
-        if declaration is not None and declaration.native:
+        declaration = self.function_declaration(function) if function is not None \
+            else self.registry.commands.resolve(first.value)
+        if function is None and declaration is not None and declaration.native:
             return self._run_cmdlet(first.value, [("ArgumentList", self._native_arguments(rest))], input_objects)
         pairs: list[tuple[str | None, Any]] = []
         items = list(rest)
@@ -457,6 +456,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
                 pairs.append((None, self._expression(item)))
             else:
                 raise unsupported(item)
+        if function is not None:
+            return self.invoke_function(function, declaration, pairs, input_objects, first.value)
         return self._run_cmdlet(first.value, pairs, input_objects)
 
     def _native_arguments(self, elements: Sequence[A.CommandElementAst]) -> list[str]:
@@ -474,40 +475,6 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
             else:
                 raise unsupported(item)
         return arguments
-
-    def _call_function(self, function: A.FunctionDefinitionAst, elements: Sequence[A.CommandElementAst],
-                       input_objects: list[Any]) -> list[Any]:
-        """A simple function: its own copy of the variables, `$args` for the rest, `$input` for the pipeline."""
-        arguments: list[Any] = []
-        items = list(elements)
-        while items:
-            item = items.pop(0)
-            if isinstance(item, A.CommandParameterAst):
-                value: Any = self._expression(item.argument) if item.argument is not None else SWITCH
-                if item.argument is None and items and isinstance(items[0], A.ExpressionAst):
-                    declared = function.parameters or (function.body.param_block.parameters
-                                                       if function.body.param_block is not None else ())
-                    switch = any(p.name.name.lower().startswith(item.parameter_name.lower()) and any(
-                        isinstance(a, A.TypeConstraintAst) and a.type_name.full_name.lower() == "switch"
-                        for a in p.attributes) for p in declared)
-                    if not switch:
-                        value = self._expression(items.pop(0))
-                arguments.append(NamedArgument(item.parameter_name, value))
-            elif isinstance(item, A.VariableExpressionAst) and item.splatted:
-                arguments.extend(value if name is None else NamedArgument(name, value)
-                                 for name, value in self._splat(item))
-            elif isinstance(item, A.ExpressionAst):
-                arguments.append(self._expression(item))
-            else:
-                raise unsupported(item)
-        caller = self.variables
-        self.variables = caller.child()  # assignments inside stay inside; reads search the callers' scopes
-        try:
-            self._bind_script_arguments(function.body, arguments, function.parameters)
-            self.variables["input"] = PSEnumerator(input_objects)
-            return self._named_blocks(function.body)
-        finally:
-            self.variables = caller
 
     def _named_blocks(self, body: A.ScriptBlockAst) -> list[Any]:
         """Run begin, process and end of a script block once each; `return` ends the whole body."""
@@ -565,15 +532,16 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
                 "program. Check the spelling of the name, or if a path was included, verify that the path is "
                 "correct and try again.", category=errors.ErrorCategory.ObjectNotFound, target_object=name)
         common: dict[str, Any] = {}
-        bound = bind_arguments(declaration, pairs, self.registry.types, common)
-        set_name = select_parameter_set(declaration, bound)
-        receivers = [p for p in declaration.parameters if p.name not in bound and (entry := p.in_set(set_name))
-                     is not None and (entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
-        # Parameters pipeline input may still fill are not missing yet (§7.1 step 4).
-        deferred = {p.name for p in receivers} if input_objects else set()
-        missing = [name for name in missing_mandatory(declaration, set_name, bound) if name not in deferred]
-        if missing:
-            raise missing_mandatory_error(missing)
+        try:
+            bound = bind_arguments(declaration, pairs, self.registry.types, common)
+            set_name = select_parameter_set(declaration, bound)
+            receivers = [p for p in declaration.parameters if p.name not in bound and (entry := p.in_set(set_name))
+                         is not None and (entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
+            # Parameters pipeline input may still fill are not missing yet (§7.1 step 4).
+            deferred = {p.name for p in receivers} if input_objects else set()
+            bound.update(self.mandatory_arguments(declaration, set_name, bound, deferred))
+        except errors.ParameterBindingException as exc:
+            raise self.binding_failure(exc, declaration, name) from None
         sink: list[Any] = []
         cmdlet = declaration.implementation()
         ctx = CmdletRun(self, declaration, set_name, bound, sink, common)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from exchange_sim.powershell.commands import CommandDeclaration
+from exchange_sim.powershell.evaluator.confirmation import Confirmation
 from exchange_sim.powershell.evaluator.scopes import VariableScope, named_scope
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
 from exchange_sim.powershell.registry import EngineRegistry
@@ -25,6 +26,7 @@ class CmdletRun:
         self.extensions = session.registry.extensions
         self._session = session
         self._sink = sink
+        self._confirmation: Confirmation | None = None
 
     @property
     def host(self) -> Any:
@@ -75,6 +77,9 @@ class CmdletRun:
     def write_warning(self, text: str) -> None:
         self._session.host.write_warning(text)
 
+    def _preference(self, name: str) -> Any:
+        return self._session.variables.get(name)
+
     def write_verbose(self, text: str) -> None:
         if self._stream_shown("Verbose", "verbosepreference"):
             self._session.host.write_verbose(text)
@@ -93,11 +98,20 @@ class CmdletRun:
     def write_host(self, text: str, newline: bool = True) -> None:
         self._session.host.write_host(text, newline)
 
-    def should_process(self, target: str, action: str | None = None) -> bool:
-        return True  # ConfirmImpact below $ConfirmPreference (High) never asks
+    @property
+    def confirmation(self) -> Confirmation:
+        """-WhatIf/-Confirm of this command, else the caller's $WhatIfPreference/$ConfirmPreference (§7.7)."""
+        if self._confirmation is None:
+            self._confirmation = Confirmation(self._session.host, self.command.name, self.command.confirm_impact,
+                                              self.common, self._preference)
+        return self._confirmation
+
+    def should_process(self, target: str, action: str | None = None, description: str | None = None,
+                       warning: str | None = None, caption: str | None = None) -> bool:
+        return self.confirmation.should_process(target, action, description, warning, caption)
 
     def should_continue(self, query: str, caption: str) -> bool:
-        return self._session.host.read_line(f"{caption}\n{query}\n[Y] Yes  [N] No: ").strip().lower() in ("y", "yes")
+        return self.confirmation.should_continue(query, caption)
 
     def read_line(self, prompt: str, secure: bool = False) -> Any:
         return self._session.host.read_line(prompt, secure)

@@ -1,65 +1,324 @@
-"""Binding arguments to a script's or a simple function's param() block (named, prefix, positional, typed)."""
+"""Running functions and scripts as commands: their arguments go through the cmdlet binder (§7.1, §7.4),
+then begin/process/end run in the function's scope with `$PSBoundParameters`, `$args`, `$input`,
+`$MyInvocation` and, for advanced functions, `$PSCmdlet` and the common parameters.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from exchange_sim.powershell import ast as A
-from exchange_sim.powershell.binder import SWITCH, convert_argument, switch_value
-from exchange_sim.powershell.evaluator.flow import NamedArgument
+from exchange_sim.powershell.binder import (
+    SWITCH,
+    bind_arguments,
+    bind_pipeline_object,
+    convert_argument,
+    missing_mandatory,
+    missing_mandatory_error,
+    select_parameter_set,
+)
+from exchange_sim.powershell.commands import CommandDeclaration, ParameterDeclaration
+from exchange_sim.powershell.evaluator.confirmation import Confirmation, prompt_mandatory
+from exchange_sim.powershell.evaluator.flow import NamedArgument, Return
+from exchange_sim.powershell.evaluator.script_cmdlets import ScriptCmdlet, declaration_for_function
+from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
+from exchange_sim.powershell.host import HostPromptUnavailable
+from exchange_sim.powershell.values import errors
+from exchange_sim.powershell.values.conversions import to_bool
+from exchange_sim.powershell.values.enumerator import PSEnumerator
+from exchange_sim.powershell.values.objects import Hashtable, PSObject
 
+# Common parameters of an advanced function become preference variables of its scope, which is how
+# they reach the cmdlets it calls (a caller's -WhatIf makes Remove-ExchangeCertificate inside answer no).
+_ACTION_PREFERENCES = {"ErrorAction": "erroractionpreference", "WarningAction": "warningpreference",
+                       "InformationAction": "informationpreference"}
 
 
 class ScriptParameters:
-    """A mixin of `Session`: it relies on the session's `variables`, `registry` and `_expression`."""
+    """A mixin of `Session`: it relies on the session's `variables`, `registry`, `host` and statement walk."""
 
     variables: dict[str, Any]
     registry: Any
+    host: Any
 
     def _expression(self, node: A.ExpressionAst) -> Any:
         raise NotImplementedError
 
+    def _statement(self, node: A.StatementAst) -> list[Any]:
+        raise NotImplementedError
+
+    def invoke_scriptblock(self, block: ScriptBlock, dollar_under: Any = None, args: Sequence[Any] = (),
+                           this: Any = None) -> list[Any]:
+        raise NotImplementedError
+
+    def write_error(self, record: Any, common: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    # Provided by the session and by TrapHandling (which comes after this mixin in the MRO, so no stubs here):
+    # _statement_list(statements), _new_trap_frame(), _drop_trap_frame().
+
+    def function_declaration(self, function: A.FunctionDefinitionAst) -> CommandDeclaration:
+        return declaration_for_function(function.name, function.body, function.parameters, self._expression)
+
+    def _validation_script(self, block: Any, value: Any) -> list[Any]:
+        return self.invoke_scriptblock(block, value)
+
+    def binding_failure(self, exc: errors.DotNetException, declaration: CommandDeclaration,
+                        invocation_name: str) -> errors.DotNetException:
+        """A binding error as PowerShell prints it: `<command> : <message>`, FQID `<Id>,<command type>`."""
+        if getattr(exc, "error_record", None) is not None:
+            return exc
+        record = errors.record_for(exc).with_command(declaration.name, declaration.implementing_type
+                                                     or declaration.name)
+        kind = "Function" if declaration.command_type == "Function" else "Cmdlet"
+        exc.error_record = record.with_invocation(errors.InvocationInfo(  # type: ignore[attr-defined]
+            my_command=declaration.name, invocation_name=invocation_name, command_kind=kind))
+        return exc
+
+    def mandatory_arguments(self, declaration: CommandDeclaration, set_name: str, bound: dict[str, Any],
+                            deferred: set[str]) -> dict[str, Any]:
+        """Missing mandatory parameters: asked of the host when it can ask, else MissingMandatoryParameter."""
+        missing = [name for name in missing_mandatory(declaration, set_name, bound) if name not in deferred]
+        if not missing:
+            return {}
+        by_name = {parameter.name: parameter for parameter in declaration.parameters}
+        try:
+            answers = prompt_mandatory(self.host, declaration.name, [by_name[name] for name in missing])
+        except HostPromptUnavailable:
+            raise missing_mandatory_error(missing) from None
+        return bind_arguments(declaration, list(answers.items()), self.registry.types, {},
+                              run_script=self._validation_script)
+
     def _bind_script_arguments(self, script: A.ScriptBlockAst, args: list[Any],
                                parameters: tuple[A.ParameterAst, ...] | None = None) -> None:
-        """`-Name value` and positional script arguments fill the param() block; the rest go to `$args`."""
-        if parameters is None:
-            parameters = script.param_block.parameters if script.param_block is not None else ()
-        names = [p.name.name for p in parameters]
-        values: dict[str, Any] = {}
-        rest: list[Any] = []
-        while args:
-            item = args.pop(0)
+        """A script file's arguments (`run FILE ARGS…`) fill its param() block in the script's own scope."""
+        declaration = declaration_for_function(script.extent.file or "script", script, parameters, self._expression,
+                                               command_type="Function")
+        pairs: list[tuple[str | None, Any]] = []
+        items = list(args)
+        nodes = parameters if parameters is not None else (script.param_block.parameters if script.param_block else ())
+        while items:
+            item = items.pop(0)
             if isinstance(item, NamedArgument):
-                hits = [n for n in names if n.lower() == item.name.lower()] or \
-                    [n for n in names if n.lower().startswith(item.name.lower())]
-                if len(hits) == 1:
-                    values[hits[0]] = True if item.value is SWITCH else item.value
-                    continue
-                rest.append(f"-{item.name}")
-                if item.value is not SWITCH:
-                    rest.append(item.value)
-                continue
-            if isinstance(item, str) and item.startswith("-") and len(item) > 1:
-                key, _, inline = item[1:].partition(":")
-                hits = [n for n in names if n.lower() == key.lower()] or \
-                    [n for n in names if n.lower().startswith(key.lower())]
-                if len(hits) == 1:
-                    values[hits[0]] = inline if inline else (args.pop(0) if args else True)
-                    continue
-            rest.append(item)
-        for name in names:
-            if name not in values and rest:
-                values[name] = rest.pop(0)
-        for parameter in parameters:
-            name = parameter.name.name
-            if name in values:
-                value = values[name]
+                pairs.append((item.name, item.value))
+            elif isinstance(item, str) and item.startswith("-") and len(item) > 1 and nodes:
+                key, colon, inline = item[1:].partition(":")
+                switch = any(p.name.name.lower().startswith(key.lower()) and _is_switch(p) for p in nodes)
+                if colon:
+                    pairs.append((key, inline))
+                elif switch or not items:
+                    pairs.append((key, SWITCH))
+                else:
+                    pairs.append((key, items.pop(0)))
             else:
-                value = self._expression(parameter.default_value) if parameter.default_value is not None else None
-            for attribute in parameter.attributes:
-                if isinstance(attribute, A.TypeConstraintAst):
-                    type_name = attribute.type_name.full_name
-                    value = switch_value(value) if type_name.lower() == "switch" else \
-                        convert_argument(name, type_name, value, self.registry.types)
+                pairs.append((None, item))
+        unbound: list[Any] = []
+        common: dict[str, Any] = {}
+        bound = bind_arguments(declaration, pairs, self.registry.types, common, unbound,
+                               run_script=self._validation_script)
+        set_name = select_parameter_set(declaration, bound)
+        bound.update(self.mandatory_arguments(declaration, set_name, bound, set()))
+        self._parameter_variables(nodes, declaration, bound)
+        self.variables["psboundparameters"] = Hashtable(bound.items(), ordered=True)
+        self.variables["args"] = unbound
+
+    def _parameter_variables(self, nodes: Sequence[A.ParameterAst], declaration: CommandDeclaration,
+                             bound: dict[str, Any]) -> None:
+        """Each parameter's variable: its bound value, else its default (run now, in this scope, in order)."""
+        by_name = {parameter.name: parameter for parameter in declaration.parameters}
+        for node in nodes:
+            name = node.name.name
+            parameter = by_name[name]
+            if name in bound:
+                value = bound[name]
+            elif node.default_value is not None:
+                value = self._expression(node.default_value)
+                value = _converted(parameter, value, self.registry.types)
+            else:
+                value = _type_default(parameter, self.registry.types)
             self.variables[name.lower()] = value
-        self.variables["args"] = rest
+
+    def invoke_function(self, function: A.FunctionDefinitionAst, declaration: CommandDeclaration,
+                        pairs: list[tuple[str | None, Any]], input_objects: list[Any],
+                        invocation_name: str) -> list[Any]:
+        """Bind, then run begin once, process per pipeline object (or once) and end once, in a new scope."""
+        common: dict[str, Any] = {}
+        unbound: list[Any] = []
+        types = self.registry.types
+        try:
+            bound = bind_arguments(declaration, pairs, types, common, unbound, run_script=self._validation_script)
+            set_name = select_parameter_set(declaration, bound)
+            receivers = [p for p in declaration.parameters if p.name not in bound and (entry := p.in_set(set_name))
+                         is not None and (entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
+            deferred = {p.name for p in receivers} if input_objects else set()
+            bound.update(self.mandatory_arguments(declaration, set_name, bound, deferred))
+        except errors.ParameterBindingException as exc:
+            raise self.binding_failure(exc, declaration, invocation_name) from None
+        nodes = function.parameters if function.parameters is not None else (
+            function.body.param_block.parameters if function.body.param_block is not None else ())
+        caller = self.variables
+        self.variables = caller.child()  # assignments inside stay inside; reads search the callers' scopes
+        errors_before = len(caller.get("error") or [])
+        self._new_trap_frame()
+        try:
+            self._apply_common(common)
+            invocation = errors.InvocationInfo(my_command=declaration.name, invocation_name=invocation_name,
+                                               command_kind="Function")
+            self.variables["myinvocation"] = _MyInvocation(invocation, bound, unbound)
+            self.variables["args"] = unbound
+            if declaration.cmdlet_binding:
+                self.variables["pscmdlet"] = self._script_cmdlet(declaration, set_name, invocation, common)
+            self._parameter_variables(nodes, declaration, bound)
+            self.variables["psboundparameters"] = Hashtable(bound.items(), ordered=True)
+            output = self._function_blocks(function, declaration, set_name, bound, receivers, input_objects)
+        finally:
+            self._drop_trap_frame()
+            inner = self.variables
+            self.variables = caller
+            self._collect_common_variables(common, inner, errors_before)
+        if common.get("OutVariable"):
+            self._set_out_variable(str(common["OutVariable"]), output)
+        return output
+
+    def _function_blocks(self, function: A.FunctionDefinitionAst, declaration: CommandDeclaration, set_name: str,
+                         bound: dict[str, Any], receivers: list[ParameterDeclaration],
+                         input_objects: list[Any]) -> list[Any]:
+        body = function.body
+        # A filter's body, like an unnamed block with pipeline input in one, runs per object.
+        process = body.process_block or (body.end_block if function.is_filter else None)
+        end = None if function.is_filter else body.end_block
+        output: list[Any] = []
+        self.variables["input"] = PSEnumerator(input_objects)
+        output.extend(self._named_block(body.begin_block))
+        if process is not None:
+            for item in input_objects or [_NO_INPUT]:
+                if item is not _NO_INPUT:
+                    per_object = bind_pipeline_object(set_name, receivers, item, self.registry.types,
+                                                      declaration.command_type) if receivers else {}
+                    if per_object is None:
+                        self.write_error(errors.record_for(errors.ParameterBindingException(
+                            "The input object cannot be bound to any parameters for the command either because the "
+                            "command does not take pipeline input or the input and its properties do not match "
+                            "any of the parameters that take pipeline input.", error_id="InputObjectNotBound",
+                            category=errors.ErrorCategory.InvalidArgument, target_object=item)), {})
+                        continue
+                    for name, value in per_object.items():
+                        self.variables[name.lower()] = value
+                    self.variables["psboundparameters"] = Hashtable({**bound, **per_object}.items(), ordered=True)
+                    self.variables["input"] = PSEnumerator([item])
+                self.variables["_"] = self.variables["psitem"] = None if item is _NO_INPUT else item
+                output.extend(self._named_block(process))
+            self.variables["input"] = PSEnumerator([])  # process consumed the input: end sees an empty $input
+        output.extend(self._named_block(end))
+        return output
+
+    def _named_block(self, block: A.NamedBlockAst | None) -> list[Any]:
+        """One begin/process/end block; `return` leaves only this block (the next object is processed)."""
+        if block is None:
+            return []
+        output: list[Any] = []
+        try:
+            output.extend(self._statement_list(block.statements))
+        except Return as done:
+            output.extend(done.partial)
+        return output
+
+    def _apply_common(self, common: dict[str, Any]) -> None:
+        for name, variable in _ACTION_PREFERENCES.items():
+            if name in common:
+                self.variables[variable] = str(common[name])
+        if "Verbose" in common:
+            self.variables["verbosepreference"] = "Continue" if to_bool(common["Verbose"]) else "SilentlyContinue"
+        if "Debug" in common:
+            # 5.1 uses Inquire (a prompt per message); Continue shows the messages without asking.
+            self.variables["debugpreference"] = "Continue" if to_bool(common["Debug"]) else "SilentlyContinue"
+        if "WhatIf" in common:
+            self.variables["whatifpreference"] = to_bool(common["WhatIf"])
+        if "Confirm" in common:
+            self.variables["confirmpreference"] = "Low" if to_bool(common["Confirm"]) else "None"
+
+    def _collect_common_variables(self, common: dict[str, Any], inner: dict[str, Any], errors_before: int) -> None:
+        name = common.get("ErrorVariable")
+        if not name:
+            return
+        written = list(inner.get("error") or [])
+        added = written[:max(len(written) - errors_before, 0)]
+        key = str(name).lstrip("+").lower()
+        previous = self.variables.get(key) if str(name).startswith("+") else None
+        self.variables[key] = (list(previous) if isinstance(previous, list) else []) + list(reversed(added))
+
+    def _set_out_variable(self, name: str, output: list[Any]) -> None:
+        key = name.lstrip("+").lower()
+        previous = self.variables.get(key) if name.startswith("+") else None
+        self.variables[key] = (list(previous) if isinstance(previous, list) else []) + list(output)
+
+    def _script_cmdlet(self, declaration: CommandDeclaration, set_name: str, invocation: Any,
+                       common: dict[str, Any]) -> ScriptCmdlet:
+        scope = self.variables
+        confirmation = Confirmation(self.host, declaration.name, declaration.confirm_impact, {},
+                                    lambda name: scope.get(name))
+
+        def write_verbose(text: Any) -> None:
+            if str(scope.get("verbosepreference") or "").lower() == "continue":
+                self.host.write_verbose(str(text))
+
+        def write_debug(text: Any) -> None:
+            if str(scope.get("debugpreference") or "").lower() == "continue":
+                self.host.write_debug(str(text))
+
+        def write_warning(text: Any) -> None:
+            if str(scope.get("warningpreference") or "Continue").lower() not in ("silentlycontinue", "ignore"):
+                self.host.write_warning(str(text))
+
+        def write_error(record: errors.ErrorRecord) -> None:
+            caller = self.variables
+            self.variables = scope  # the function's -ErrorAction decides, as its preference variable
+            try:
+                self.write_error(record, {})
+            finally:
+                self.variables = caller
+
+        return ScriptCmdlet(declaration, set_name, _MyInvocation(invocation, {}, []), confirmation, write_error,
+                            write_verbose, write_warning, write_debug)
+
+
+_NO_INPUT = object()
+
+
+class _MyInvocation:
+    """`$MyInvocation` inside a function: the command, how it was called, what was bound."""
+
+    ps_type_names = ("System.Management.Automation.InvocationInfo", "System.Object")
+
+    def __init__(self, info: errors.InvocationInfo, bound: dict[str, Any], unbound: list[Any]) -> None:
+        self.info = info
+        self.bound = bound
+        self.unbound = unbound
+
+    def ps_properties(self) -> dict[str, Any]:
+        properties = dict(self.info.ps_properties())
+        properties["MyCommand"] = PSObject([("Name", self.info.my_command), ("CommandType", "Function")])
+        properties["BoundParameters"] = Hashtable(self.bound.items(), ordered=True)
+        properties["UnboundArguments"] = list(self.unbound)
+        return properties
+
+
+def _is_switch(node: A.ParameterAst) -> bool:
+    return any(isinstance(a, A.TypeConstraintAst) and a.type_name.full_name.lower() in ("switch", "switchparameter")
+               for a in node.attributes)
+
+
+def _converted(parameter: ParameterDeclaration, value: Any, types: Any) -> Any:
+    if parameter.type_name.lower() == "object":
+        return value
+    return convert_argument(parameter.name, parameter.type_name, value, types, "Function")
+
+
+def _type_default(parameter: ParameterDeclaration, types: Any) -> Any:
+    """An unbound parameter without a default: `[int]` 0, `[string]` "", `[switch]` False, untyped $null."""
+    if parameter.type_name.lower() in ("object", "psobject") or parameter.type_name.endswith("[]"):
+        return None
+    try:
+        return convert_argument(parameter.name, parameter.type_name, None, types, "Function")
+    except errors.DotNetException:
+        return None
