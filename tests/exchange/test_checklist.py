@@ -139,7 +139,6 @@ def test_enable_returns_nothing_rejects_federation_and_binds_iis_with_require_ss
     assert "federation trust cmdlets" in shell.errors
 
 
-@pytest.mark.xfail(reason="the engine's ShouldProcess never asks yet (the binding helper's $PSCmdlet/-Confirm work)")
 def test_remove_prompts_by_default(lab_shell) -> None:
     shell = lab_shell("contoso")
     auth = shell.run("Get-ExchangeCertificate | ? { $_.Subject -like '*Auth Certificate' }")[0]
