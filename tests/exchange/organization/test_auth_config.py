@@ -90,7 +90,6 @@ def test_publish_without_a_next_certificate_is_refused(contoso_lab: Path, runboo
     assert "The next certificate isn't configured" in host.error_text
 
 
-@pytest.mark.xfail(strict=True, reason="the engine's CmdletRun.should_process ignores -WhatIf (binding helper's step 2)")
 def test_whatif_changes_nothing(contoso_lab: Path, runbook: Runbook) -> None:
     with Lab.open(contoso_lab) as lab:
         before = lab.auth_config()
