@@ -22,7 +22,7 @@ _CONTAINERS = ("AppPools", "Sites", "SslBindings")
 class IisContainer:
     """A folder of the IIS drive (the server node, Sites, AppPools, SslBindings)."""
 
-    ps_type_names = ("System.IO.DirectoryInfo#IIS", "System.Object")
+    ps_type_names = ("Microsoft.IIs.PowerShell.Framework.Node", "System.Object")
 
     name: str
     path: str
@@ -63,8 +63,8 @@ class SslBinding:
 
 @dataclass(frozen=True)
 class AppPoolItem:
-    ps_type_names = ("Microsoft.IIs.PowerShell.Framework.ConfigurationElement#system.applicationHost#applicationPools#add",
-                     "System.Object")
+    ps_type_names = ("Microsoft.IIs.PowerShell.Framework.ConfigurationElement#system.applicationHost"
+                     "#applicationPools#add", "System.Object")
 
     name: str
     state: str

@@ -58,6 +58,14 @@ def register_views(views: ViewTable) -> None:
              TableColumn("Bindings", "bindings", None, "left")),
         )
     )
+    views.register(TableView("Microsoft.IIs.PowerShell.Framework.Node", (TableColumn("Name", "Name", None, "left"),)))
+    views.register(
+        TableView(
+            "Microsoft.IIs.PowerShell.Framework.ConfigurationElement#system.applicationHost#applicationPools#add",
+            (TableColumn("Name", "name", 24, "left"), TableColumn("State", "state", 12, "left"),
+             TableColumn("Applications", lambda item: "", None, "left")),
+        )
+    )
     views.register(
         TableView(
             "Microsoft.IIs.PowerShell.Framework.SslBinding",

@@ -60,3 +60,30 @@ def test_new_item_over_an_existing_binding_is_refused_unless_forced(drive: IisDr
 def test_bindings_only_on_the_sites_ports(drive: IisDrive) -> None:
     with pytest.raises(ArgumentException, match="only on 0.0.0.0!443 and 0.0.0.0!444"):
         drive.new_item(f"{SSL}\\0.0.0.0!8443", None, "AB" * 20, False)
+
+
+def test_runbook_rebinds_iis_through_the_drive_and_exchange_sees_it(run_runbook, lab: Lab) -> None:
+    done = run_runbook(
+        "Import-Module WebAdministration\n"
+        "$c = New-ExchangeCertificate -SubjectName 'cn=mail.contoso.com' -DomainName mail.contoso.com -Services None\n"
+        "$binding = 'IIS:\\SslBindings\\0.0.0.0!443'\n"
+        "if (Test-Path $binding) { Remove-Item $binding }\n"
+        "Test-Path $binding\n"
+        "New-Item $binding -Value $c | Out-Null\n"
+        "(Get-Item $binding).Thumbprint -eq $c.Thumbprint\n"
+        "(Get-ExchangeCertificate $c.Thumbprint).Services\n"
+        "(Get-ChildItem IIS:\\SslBindings | Where-Object Port -eq 443).Sites\n"
+        "$c.Thumbprint\n"
+    )
+    assert done.stderr == "", done.stderr
+    lines = done.stdout.split("\n")
+    assert lines[:4] == ["False", "True", "IIS", "Default Web Site"]
+    assert _site_thumbprint(lab) == lines[4]
+
+
+def test_new_item_on_a_bound_address_fails_and_keeps_the_binding(run_runbook, lab: Lab) -> None:
+    before = _site_thumbprint(lab)
+    done = run_runbook("$c = Get-ExchangeCertificate | Select-Object -Last 1\n"
+                       "New-Item IIS:\\SslBindings\\0.0.0.0!443 -Value $c\n")
+    assert "Cannot create a file when that file already exists." in done.stderr
+    assert _site_thumbprint(lab) == before
