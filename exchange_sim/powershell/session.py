@@ -7,7 +7,6 @@ names the construct, so a script never silently does less than it says.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import PurePosixPath, PureWindowsPath
 from dataclasses import dataclass, field
 from typing import Any, Sequence
@@ -46,6 +45,7 @@ from exchange_sim.powershell.evaluator.flow import (
     thrown,
 )
 from exchange_sim.powershell.evaluator.loops import LoopStatements
+from exchange_sim.powershell.evaluator.redirection import Redirections
 from exchange_sim.powershell.evaluator.scopes import VariableScope
 from exchange_sim.powershell.evaluator.strict_mode import method_call_syntax
 from exchange_sim.powershell.evaluator.traps import TrapHandling
@@ -60,6 +60,7 @@ from exchange_sim.powershell.values.conversions import convert_to, to_bool, to_s
 from exchange_sim.powershell.values.enumerator import PSEnumerator
 from exchange_sim.powershell.values.objects import Hashtable, enumerate_for_pipeline, get_property
 from exchange_sim.powershell.values.formatting import format_default
+from exchange_sim.powershell.values.formatting.default import OutDefault
 from exchange_sim.powershell.values.operators import binary_op
 
 
@@ -79,7 +80,7 @@ class CommandCall:
 
 
 @dataclass
-class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
+class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, LoopStatements):
     registry: EngineRegistry
     host: Host
     product_version: str = "2019"
@@ -106,6 +107,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
         self.providers = SessionProviders(self.registry.providers)
         self.dotnet_host = SessionDotNetHost(self.registry.extensions,
                                              lambda block, under, args: self.invoke_scriptblock(block, under, args))
+        self._error_sinks: list[list[Any]] = []  # `2>&1` / `2> file` of the elements running now
 
     def format_default(self, objects: Sequence[Any]) -> str:
         return format_default(objects, self.registry.views, self.host.width)
@@ -129,6 +131,9 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
             return
         self.variables.setdefault("error", []).insert(0, record)
         self._had_errors = True
+        if action != "silentlycontinue" and self._error_sinks:
+            self._error_sinks[-1].append(record)  # redirected: the record goes to the output or a file
+            return
         if action != "silentlycontinue" and not self._hidden_errors:
             self.host.write_error(errors.format_error_record(record, width=self.host.width) + "\n")
 
@@ -148,6 +153,10 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
         output: list[Any] = []
         block = parsed.ast.end_block
         exit_code = 0
+        # Out-Default prints each top-level statement's output when it ends, so host text (Write-Host,
+        # warnings) written between statements appears between their outputs.
+        printer = OutDefault(self.registry.views, self.host.width)
+        printed = 0
         try:
             if file is not None:
                 path = PureWindowsPath(file) if "\\" in file else PurePosixPath(file)
@@ -182,17 +191,19 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
                         f"exchange-sim cannot run this statement yet: {exc}", "EngineFeatureMissing",
                         errors.ErrorCategory.NotImplemented))
                     self.variables["?"] = False
+                finally:
+                    printed = self._print(printer, output, printed)
         except Exit as stop:
             exit_code = stop.code
         except Return:
             pass  # `return` at script level ends the script normally
         except ScriptTerminating as stop:
-            self._print(output)
+            self._print(printer, output, printed, end=True)
             self._report(stop.exception)
             return RunOutcome(output, 1, True)
         finally:
             self._trap_frames = [[]]
-        self._print(output)
+        self._print(printer, output, printed, end=True)
         return RunOutcome(output, exit_code, self._had_errors)
 
     def invoke_expression(self, text: str) -> list[Any]:
@@ -231,9 +242,12 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
                 else:
                     own[name] = value
 
-    def _print(self, objects: list[Any]) -> None:
-        if objects:
-            self.host.write_output(self.format_default(objects))
+    def _print(self, printer: OutDefault, output: list[Any], printed: int, end: bool = False) -> int:
+        """Formats `output[printed:]` through the run's Out-Default; returns how much of `output` is printed."""
+        text = printer.feed(output[printed:]) + (printer.close() if end else "")
+        if text:
+            self.host.write_output(text)
+        return len(output)
 
     def _statement(self, node: A.StatementAst) -> list[Any]:
         if isinstance(node, A.AssignmentStatementAst) and isinstance(node.left, A.ConvertExpressionAst) \
@@ -493,25 +507,6 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
             self._drop_trap_frame()
         return output
 
-    def _redirected(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
-        """`> $null` drops output, `2> $null` hides errors (they still reach $Error); files come with providers."""
-        drop_output = hide_errors = False
-        for redirection in element.redirections:
-            to_null = isinstance(redirection, A.FileRedirectionAst) and isinstance(
-                redirection.location, A.VariableExpressionAst) and redirection.location.name.lower() == "null"
-            if not to_null:
-                raise unsupported(redirection)
-            stream = redirection.from_stream
-            drop_output |= stream in (A.RedirectionStream.OUTPUT, A.RedirectionStream.ALL)
-            hide_errors |= stream in (A.RedirectionStream.ERROR, A.RedirectionStream.ALL)
-        plain = dataclasses.replace(element, redirections=())
-        self._hidden_errors += hide_errors
-        try:
-            output = self._element(plain, input_objects)
-        finally:
-            self._hidden_errors -= hide_errors
-        return [] if drop_output else output
-
     def _splat(self, node: A.VariableExpressionAst) -> list[tuple[str | None, Any]]:
         """`@table` gives named arguments (`$true` for a switch), `@array` positional ones."""
         value = self._read_variable(node)
@@ -561,7 +556,16 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, LoopStatements):
             cmdlet.process(ctx)
         ctx.bound = bound
         cmdlet.end(ctx)
+        if common.get("OutVariable"):
+            self._out_variable(str(common["OutVariable"]), sink)
         return sink
+
+    def _out_variable(self, name: str, written: list[Any]) -> None:
+        """-OutVariable name (or +name to append): a list of what the command wrote, in the caller's scope."""
+        key = name.lstrip("+").lower()
+        previous = self.variables.get(key) if name.startswith("+") else None
+        kept = list(previous) if isinstance(previous, list) else ([] if previous is None else [previous])
+        self.variables[key] = kept + list(written)
 
 
 _COMPOUND = {"=": "=", "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"}

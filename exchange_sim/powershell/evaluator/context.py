@@ -120,6 +120,8 @@ class CmdletRun:
         return self._session.variables.get(name.lower())
 
     def set_variable(self, name: str, value: Any, scope: str | None = None) -> None:
+        if scope is None and name.lower() == "lastexitcode":
+            scope = "Global"  # native programs set the global $LASTEXITCODE, whichever scope ran them
         self._scope(scope).assign(name.lower(), value)
 
     def remove_variable(self, name: str, scope: str | None = None) -> None:

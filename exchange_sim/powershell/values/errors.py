@@ -296,7 +296,7 @@ class ErrorRecord:
         }
 
     def ps_methods(self) -> Mapping[str, Any]:
-        return {"ToString": lambda: self.message, "GetType": lambda: self.ps_type_names[0]}
+        return {"ToString": lambda: self.message}  # GetType() is the common one: a type object
 
 
 def _activity_of(record: ErrorRecord) -> str:

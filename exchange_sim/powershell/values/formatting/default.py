@@ -169,91 +169,116 @@ def _table_key(obj: Any, views: ViewTable | None, width: int) -> tuple[str, list
 
 def format_default(objects: Iterable[Any], views: ViewTable | None = None, width: int = 120) -> str:
     """What Out-Default prints for a stream of output objects (one Out-Default run = one whole script's output)."""
-    from exchange_sim.powershell.values.errors import ErrorRecord, format_error_record
-    from exchange_sim.powershell.values.text import date_text_console
+    run = OutDefault(views, width)
+    return run.feed(objects) + run.close()
 
-    items = []
-    for obj in _flatten(objects):
-        if isinstance(obj, Hashtable):
-            items.extend(_entries(obj))
-        elif obj is not None:
-            items.append(obj)
-    group: _Group | None = None
-    fixed_by_property_view = False
-    # When the first object is drawn as a property-based list, later objects reuse its entries (§9.1 rule 5).
-    first_list: list[tuple[str, Any]] | None = None
-    decided = False
-    # First pass: which objects join the table, so its columns can be measured over all of them.
-    plan: list[tuple[str, Any]] = []
-    for obj in items:
-        if isinstance(obj, ErrorRecord):
-            plan.append(("error", obj))
-        elif isinstance(obj, datetime.datetime):
-            plan.append(("date", obj))
-        elif _is_scalar(obj):
-            plan.append(("scalar", obj))
-        else:
-            key = _table_key(obj, views, width)
-            if first_list is not None:
-                plan.append(("fixed_list", obj))
-                continue
-            if group is None:
-                if key is None:
-                    if not decided and _is_property_based(obj, views):
-                        first_list = _list_entries(obj, views)
-                        plan.append(("fixed_list", obj))
-                    else:
-                        plan.append(("list", obj))
-                    decided = True
-                    continue
-                group = _Group(key[0], key[1], key[2])
-                fixed_by_property_view = not key[2]
-                decided = True
-            if fixed_by_property_view or (key is not None and key[0] == group.key):
-                group.members.append(obj)
-                plan.append(("row", obj))
+
+class OutDefault:
+    """One Out-Default run fed as the script writes (statement by statement), so host text written
+    between statements lands between their outputs. The first non-scalar object fixes the table (or
+    list) for the rest of the run; the columns are measured over the objects of the batch that
+    opened the table, as PowerShell measures them over the first objects it sees."""
+
+    def __init__(self, views: ViewTable | None = None, width: int = 120) -> None:
+        self.views = views
+        self.width = width
+        self.group: _Group | None = None
+        self.fixed_by_property_view = False
+        # When the first object is drawn as a property-based list, later objects reuse its entries (§9.1 rule 5).
+        self.first_list: list[tuple[str, Any]] | None = None
+        self.decided = False
+        self.table_open = False
+        self.list_open = False
+
+    def feed(self, objects: Iterable[Any]) -> str:
+        from exchange_sim.powershell.values.errors import ErrorRecord
+
+        items = []
+        for obj in _flatten(objects):
+            if isinstance(obj, Hashtable):
+                items.extend(_entries(obj))
+            elif obj is not None:
+                items.append(obj)
+        # First pass: which objects join the table, so its columns can be measured over all of them.
+        plan: list[tuple[str, Any]] = []
+        for obj in items:
+            if isinstance(obj, ErrorRecord):
+                plan.append(("error", obj))
+            elif isinstance(obj, datetime.datetime):
+                plan.append(("date", obj))
+            elif _is_scalar(obj):
+                plan.append(("scalar", obj))
             else:
-                plan.append(("list", obj))
-    if group is not None:
-        group.table = layout(group.members, group.columns, width)
-    out: list[str] = []
-    table_open = False
-    list_open = False
-    for kind, obj in plan:
+                plan.append(self._place(obj))
+        group = self.group
+        if group is not None and group.table is None:
+            group.table = layout(group.members, group.columns, self.width)
+        return "".join(self._render(kind, obj) for kind, obj in plan)
+
+    def _place(self, obj: Any) -> tuple[str, Any]:
+        key = _table_key(obj, self.views, self.width)
+        if self.first_list is not None:
+            return ("fixed_list", obj)
+        if self.group is None:
+            if key is None:
+                if not self.decided and _is_property_based(obj, self.views):
+                    self.first_list = _list_entries(obj, self.views)
+                    self.decided = True
+                    return ("fixed_list", obj)
+                self.decided = True
+                return ("list", obj)
+            self.group = _Group(key[0], key[1], key[2])
+            self.fixed_by_property_view = not key[2]
+            self.decided = True
+        if self.fixed_by_property_view or (key is not None and key[0] == self.group.key):
+            if self.group.table is None:
+                self.group.members.append(obj)
+            return ("row", obj)
+        return ("list", obj)
+
+    def _render(self, kind: str, obj: Any) -> str:
+        from exchange_sim.powershell.values.errors import format_error_record
+        from exchange_sim.powershell.values.text import date_text_console
+
+        out: list[str] = []
         if kind == "scalar":
-            out.append(_scalar_line(obj) + "\n")
-            continue
+            return _scalar_line(obj) + "\n"
         if kind in ("list", "fixed_list"):
             # Consecutive list entries form one list: two empty lines before, one after each, two at the end.
-            if table_open:
+            if self.table_open:
                 out.append("\n\n")
-                table_open = False
-            if not list_open:
+                self.table_open = False
+            if not self.list_open:
                 out.append("\n\n")
-                list_open = True
-            entries = (first_list or []) if kind == "fixed_list" else _list_entries(obj, views)
-            out.append("\n".join(listing.list_entry(obj, entries, width)) + "\n\n")
-            continue
-        if list_open:
+                self.list_open = True
+            entries = (self.first_list or []) if kind == "fixed_list" else _list_entries(obj, self.views)
+            out.append("\n".join(listing.list_entry(obj, entries, self.width)) + "\n\n")
+            return "".join(out)
+        if self.list_open:
             out.append("\n\n")
-            list_open = False
+            self.list_open = False
         if kind == "row":
-            assert group is not None and group.table is not None
-            if not table_open:
-                out.append("\n" + "\n".join(group.table.header()) + "\n")
-                table_open = True
-            out.append("\n".join(render_rows([obj], group.table)) + "\n")
-            continue
-        if table_open:
+            table = self.group.table if self.group is not None else None
+            assert table is not None
+            if not self.table_open:
+                out.append("\n" + "\n".join(table.header()) + "\n")
+                self.table_open = True
+            out.append("\n".join(render_rows([obj], table)) + "\n")
+            return "".join(out)
+        if self.table_open:
             out.append("\n\n")
-            table_open = False
+            self.table_open = False
         if kind == "error":
-            out.append(format_error_record(obj, width=width))
+            out.append(format_error_record(obj, width=self.width))
         elif kind == "date":
             out.append("\n" + date_text_console(obj) + "\n\n\n")
-    if table_open or list_open:
-        out.append("\n\n")
-    return "".join(out)
+        return "".join(out)
+
+    def close(self) -> str:
+        """The blank lines that end an open table or list when the run ends."""
+        ending = "\n\n" if self.table_open or self.list_open else ""
+        self.table_open = self.list_open = False
+        return ending
 
 
 def _expand_names(specs: Sequence[Any], sample: Any) -> list[Any]:
