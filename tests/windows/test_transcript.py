@@ -15,9 +15,10 @@ def test_transcript_holds_header_host_text_errors_and_footer(run_runbook, lab: L
         "Write-Host 'renewing certificates'\nWrite-Warning 'careful'\nGet-Service NoSuchService\n"
         "Stop-Transcript\nWrite-Host 'after the transcript'\n"
     )
+    # Output prints when its statement ends, so host text of later statements follows it (as in 5.1).
+    assert done.stdout.splitlines()[0] == "Transcript started, output file is C:\\Users\\Administrator\\renewal.log"
     assert done.stdout.splitlines()[-2:] == [
-        "Transcript started, output file is C:\\Users\\Administrator\\renewal.log",
-        "Transcript stopped, output file is C:\\Users\\Administrator\\renewal.log"]
+        "Transcript stopped, output file is C:\\Users\\Administrator\\renewal.log", "after the transcript"]
     text = lab.filesystem("EXCH01").read_bytes("C:\\Users\\Administrator\\renewal.log").decode("utf-8")
     lines = text.split("\r\n")
     assert lines[:4] == ["**********************", "Windows PowerShell transcript start", "Start time: 20270203040506",
@@ -25,7 +26,9 @@ def test_transcript_holds_header_host_text_errors_and_footer(run_runbook, lab: L
     assert "Machine: EXCH01 (Microsoft Windows NT 10.0.17763.0)" in lines
     assert "PSVersion: 5.1.17763.1007" in lines
     body = lines[lines.index("SerializationVersion: 1.1.0.1") + 2:]
-    assert body[:3] == ["renewing certificates", "WARNING: careful",
+    # 5.1 transcripts hold Start-Transcript's own line first: it is output the host prints after the tee began.
+    assert body[:4] == ["Transcript started, output file is C:\\Users\\Administrator\\renewal.log",
+                        "renewing certificates", "WARNING: careful",
                         "Cannot find any service with service name 'NoSuchService'."]
     assert lines[-5:] == ["**********************", "Windows PowerShell transcript end", "End time: 20270203040506",
                           "**********************", ""]
