@@ -9,7 +9,6 @@ this module turns what a script types (`Cert:\\LocalMachine`, `..\\x`, `~`, `Fil
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,10 +19,10 @@ from exchange_sim.powershell.values.exceptions import (
     ItemNotFoundException,
     ProviderNotFoundException,
 )
+from exchange_sim.powershell.values.patterns import has_wildcards, wildcard_match
 
 _DRIVE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(.*)$", re.DOTALL)
 _QUALIFIED = re.compile(r"^(?:[A-Za-z0-9_.]+\\)?([A-Za-z0-9_.]+)::(.*)$", re.DOTALL)
-_WILDCARDS = frozenset("*?[")
 
 
 class DriveProvider(Protocol):
@@ -43,15 +42,6 @@ class DriveProvider(Protocol):
     def is_container(self, path: str) -> bool: ...
     def item(self, path: str) -> Any: ...  # ItemNotFoundException when it is not there
     def children(self, path: str) -> list[tuple[str, Any, bool]]: ...  # (path, item, is container)
-
-
-def has_wildcards(text: str) -> bool:
-    return any(character in _WILDCARDS for character in text)
-
-
-def wildcard_match(name: str, pattern: str) -> bool:
-    """PowerShell's WildcardPattern (case-insensitive; `*`, `?`, `[a-z]`)."""
-    return fnmatch.fnmatchcase(name.lower(), pattern.lower())
 
 
 @dataclass(frozen=True)
@@ -167,7 +157,7 @@ class SessionProviders:
                     for candidate in candidates
                     if provider.exists(candidate) and provider.is_container(candidate)
                     for child, _item, _container in provider.children(candidate)
-                    if wildcard_match(_leaf(child), part)
+                    if wildcard_match(part, _leaf(child))
                 ]
             else:
                 candidates = [provider.join(candidate, part) for candidate in candidates]

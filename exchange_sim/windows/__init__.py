@@ -24,6 +24,7 @@ from typing import Any
 
 from exchange_sim.lab import Lab
 from exchange_sim.windows.cert_drive import CertificateDrive
+from exchange_sim.windows.cert_provider import CertificateProvider
 from exchange_sim.windows.certutil import CERTUTIL, CertificateUtility, register_certutil
 from exchange_sim.windows.file_items import child_items, get_item
 from exchange_sim.windows.filesystem_provider import register_drives
@@ -33,6 +34,7 @@ from exchange_sim.windows.iis import Iis
 from exchange_sim.windows.iis_commands import IIS, register_iis_commands
 from exchange_sim.windows.iis_drive import IisDrive
 from exchange_sim.windows.machine_commands import register_commands
+from exchange_sim.windows.pki_commands import CERT_PROVIDER, register_pki_commands
 from exchange_sim.windows.net_command import register_net
 from exchange_sim.windows.mail import OUTBOX, LabMailer, register_mail_commands
 from exchange_sim.windows.service_commands import SERVICES, register_service_commands
@@ -49,6 +51,9 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     """Plug the lab server's Windows into an EngineRegistry (types, views, commands, `env:` variables, extensions)."""
     filesystem = lab.filesystem(server_name, mounts)
     register_drives(registry, filesystem, mounts or {})
+    registry.extensions[CERT_PROVIDER] = certificates = CertificateProvider(lab, server_name)
+    registry.add_drive("Cert", certificates)
+    register_pki_commands(registry.commands)
     machine = LabMachine(lab, server_name, filesystem)
     registry.extensions["dotnet.machine"] = machine  # [IO.File], [Environment] through the DotNetHost hooks
     register_types(registry.types, lab, server_name, machine)

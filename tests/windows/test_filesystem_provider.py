@@ -210,3 +210,9 @@ def test_mount_option_of_run_works_end_to_end(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "hello.txt"
     assert (host_dir / "hello.txt").read_text(encoding="utf-8-sig").strip() == "from the lab"
+
+
+def test_mkdir_makes_a_folder_and_its_parents(lab: Lab, shell) -> None:
+    ps = shell()
+    ps.run("mkdir C:\\certs\\2026 | Out-Null; md C:\\logs | Out-Null")
+    assert (_c_drive(lab) / "certs" / "2026").is_dir() and (_c_drive(lab) / "logs").is_dir()

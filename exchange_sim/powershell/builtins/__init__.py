@@ -42,7 +42,9 @@ def declarations() -> list[CommandDeclaration]:
 
 
 def register(registry: Any) -> None:
-    for declaration in declarations():
+    from exchange_sim.powershell.builtins.items import FUNCTIONS
+
+    for declaration in [*declarations(), *FUNCTIONS]:
         declaration.implementation.declaration = declaration
         registry.commands.register(declaration)
     views = getattr(registry, "views", None)

@@ -10,7 +10,8 @@ from exchange_sim.powershell.builtins import records
 from exchange_sim.powershell.builtins.declaring import MANAGEMENT, implementing, in_sets, param, switch
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, ParameterSetEntry
 from exchange_sim.powershell.host import HostPromptUnavailable
-from exchange_sim.powershell.providers import Located, has_wildcards, wildcard_match
+from exchange_sim.powershell.providers import Located
+from exchange_sim.powershell.values.patterns import has_wildcards, wildcard_match
 from exchange_sim.powershell.values.conversions import to_string
 from exchange_sim.powershell.values.exceptions import (
     ArgumentException,
@@ -73,7 +74,7 @@ def resolve_existing(ctx: CmdletContext, text: str, literal: bool) -> list[Locat
 
 
 def _names_match(name: str, patterns: Any) -> bool:
-    return any(wildcard_match(name, to_string(pattern)) for pattern in _list(patterns))
+    return any(wildcard_match(to_string(pattern), name) for pattern in _list(patterns))
 
 
 def _list(value: Any) -> list[Any]:
@@ -89,7 +90,7 @@ def _leaf(path: str) -> str:
 def _keep(ctx: CmdletContext, name: str) -> bool:
     """-Filter, -Include and -Exclude on one item's name."""
     name_filter = ctx.bound.get("Filter")
-    if name_filter is not None and not wildcard_match(name, to_string(name_filter)):
+    if name_filter is not None and not wildcard_match(to_string(name_filter), name):
         return False
     include = ctx.bound.get("Include")
     if include is not None and not _names_match(name, include):
@@ -194,6 +195,14 @@ class NewItem(Cmdlet):
                        else "NewItemIOError")
             except DotNetException as failure:
                 report(ctx, failure, target_text)
+
+
+class MakeDirectory(NewItem):
+    """`mkdir`/`md`: 5.1's function around `New-Item -ItemType Directory`."""
+
+    def process(self, ctx: CmdletContext) -> None:
+        ctx.bound = {**ctx.bound, "ItemType": "Directory"}
+        super().process(ctx)
 
 
 class RemoveItem(Cmdlet):
@@ -425,5 +434,25 @@ DECLARATIONS = (
         module=MANAGEMENT,
         implementing_type=implementing("Rename-Item"),
         supports_should_process=True,
+    ),
+)
+
+
+# 5.1 defines these as functions in its initial session state; here they are declared like cmdlets.
+FUNCTIONS = (
+    CommandDeclaration(
+        name="mkdir",
+        parameters=(
+            param("Path", "string[]", position=0, by_name=True),
+            param("Name", "string", by_name=True),
+            param("Value", "object", pipeline=True, by_name=True),
+            switch("Force"),
+            param("Credential", "pscredential", by_name=True),
+        ),
+        implementation=MakeDirectory,
+        synopsis="Creates a new directory.",
+        aliases=("md",),
+        module="",
+        implementing_type="",
     ),
 )

@@ -10,7 +10,8 @@ from exchange_sim.powershell.builtins import records
 from exchange_sim.powershell.builtins.declaring import MANAGEMENT, implementing, param, switch
 from exchange_sim.powershell.builtins.items import path_arguments, report, resolve_existing
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration
-from exchange_sim.powershell.providers import PathInfo, wildcard_match
+from exchange_sim.powershell.providers import PathInfo
+from exchange_sim.powershell.values.patterns import wildcard_match
 from exchange_sim.powershell.values.conversions import to_string
 from exchange_sim.powershell.values.exceptions import DotNetException, DriveNotFoundException
 from exchange_sim.powershell.values.formatting import TableColumn, TableView
@@ -96,7 +97,7 @@ def _filters_keep(ctx: CmdletContext, name: str) -> bool:
         if patterns is None:
             continue
         values = patterns if isinstance(patterns, (list, tuple)) else [patterns]
-        if any(wildcard_match(name, to_string(pattern)) for pattern in values) != wanted:
+        if any(wildcard_match(to_string(pattern), name) for pattern in values) != wanted:
             return False
     return True
 
