@@ -6,9 +6,10 @@ a refused change raises ConfigurationFailure and leaves the lab as it was."""
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from cryptography import x509
 
@@ -20,6 +21,8 @@ from exchange_sim.lab.virtual_directories import VirtualDirectory
 __all__ = ["AcceptedDomain", "AuthChange", "AuthConfig", "ConfigurationFailure", "HybridConfiguration",
            "OrganizationTarget", "ProtocolSettings", "ReceiveConnector", "SendConnector", "Server",
            "TransportSettings", "VirtualDirectory"]
+
+T = TypeVar("T")
 
 # Set-AuthConfig asks before it schedules a certificate that not every server may have in time.
 AUTH_PROPAGATION = timedelta(hours=48)
@@ -95,14 +98,17 @@ class OrganizationTarget:
         """The DC Exchange names in not-found errors: one per lab, in the servers' domain."""
         return f"DC01.{self.server.domain}"
 
-    def _servers(self, identity: str | None) -> list[Server]:
-        servers = self.lab.servers()
+    def _select(self, items: Sequence[T], identity: str | None, names: Callable[[T], tuple[str, ...]]) -> list[T]:
+        """The items an identity names (all of them for None); none is Exchange's "couldn't be found"."""
         if identity is None:
-            return servers
-        found = [s for s in servers if matches(identity, s.name, s.fqdn, s.netbios)]
+            return list(items)
+        found = [item for item in items if matches(identity, *names(item))]
         if not found:
             raise not_found(self.server_name, identity, self.domain_controller)
         return found
+
+    def _servers(self, identity: str | None) -> list[Server]:
+        return self._select(self.lab.servers(), identity, lambda s: (s.name, s.fqdn, s.netbios))
 
     # -- reads ------------------------------------------------------------------------------
     def exchange_servers(self, identity: str | None, command: str, audit: Mapping[str, object]) -> list[Server]:
@@ -111,13 +117,7 @@ class OrganizationTarget:
 
     def accepted_domains(self, identity: str | None, audit: Mapping[str, object]) -> list[AcceptedDomain]:
         with self.lab.cmdlet(self.server_name, "Get-AcceptedDomain", audit):
-            domains = self.lab.accepted_domains
-            if identity is None:
-                return domains
-            found = [d for d in domains if matches(identity, d.name)]
-            if not found:
-                raise not_found(self.server_name, identity, self.domain_controller)
-            return found
+            return self._select(self.lab.accepted_domains, identity, lambda d: (d.name,))
 
     def autodiscover_uri(self, server: Server) -> str:
         with self.lab.transaction():
@@ -130,13 +130,9 @@ class OrganizationTarget:
             servers = self._servers(server)
             found = [(s, d) for s in servers for d in self.lab.virtual_directories(s).list()
                      if d.kind.lower() == kind.lower()]
-            if identity is not None:
-                # "EXCH01\owa (Default Web Site)", or the name alone.
-                found = [(s, d) for s, d in found
-                         if matches(identity, f"{s.name}\\{d.name}", d.name, f"{s.fqdn}\\{d.name}")]
-                if not found:
-                    raise not_found(self.server_name, identity, self.domain_controller)
-            return found
+            # "EXCH01\owa (Default Web Site)", or the name alone.
+            return self._select(found, identity, lambda pair: (f"{pair[0].name}\\{pair[1].name}", pair[1].name,
+                                                               f"{pair[0].fqdn}\\{pair[1].name}"))
 
     # -- the Auth configuration ----------------------------------------------------------------
     def auth_config(self, audit: Mapping[str, object]) -> AuthConfig:
@@ -191,13 +187,7 @@ class OrganizationTarget:
             return self._send_connectors(identity)
 
     def _send_connectors(self, identity: str | None) -> list[SendConnector]:
-        connectors = self.lab.send_connectors()
-        if identity is None:
-            return connectors
-        found = [c for c in connectors if matches(identity, c.name)]
-        if not found:
-            raise not_found(self.server_name, identity, self.domain_controller)
-        return found
+        return self._select(self.lab.send_connectors(), identity, lambda c: (c.name,))
 
     def set_send_connector(self, identity: str, changes: Mapping[str, object], audit: Mapping[str, object]) -> None:
         with self.lab.cmdlet(self.server_name, "Set-SendConnector", audit):
@@ -212,12 +202,7 @@ class OrganizationTarget:
     def _receive_connectors(self, identity: str | None, server: str | None) -> list[ReceiveConnector]:
         servers = {s.name for s in self._servers(server)}
         connectors = [c for c in self.lab.receive_connectors() if c.server in servers]
-        if identity is None:
-            return connectors
-        found = [c for c in connectors if matches(identity, c.name, f"{c.server}\\{c.name}")]
-        if not found:
-            raise not_found(self.server_name, identity, self.domain_controller)
-        return found
+        return self._select(connectors, identity, lambda c: (c.name, f"{c.server}\\{c.name}"))
 
     def set_receive_connector(self, identity: str, changes: Mapping[str, object],
                               audit: Mapping[str, object]) -> None:

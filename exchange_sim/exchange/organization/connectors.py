@@ -38,11 +38,7 @@ class GetSendConnector(OrganizationTask):
     def process(self, ctx: CmdletContext) -> None:
         identity = self.text(ctx, "Identity")
         target = self.target(ctx)
-        try:
-            connectors = target.send_connectors(identity, self.audit(ctx))
-        except ConfigurationFailure as failure:
-            self.not_found(ctx, failure, identity)
-            return
+        connectors = self.fetch(ctx, lambda: target.send_connectors(identity, self.audit(ctx)), identity)
         # Source servers: every transport server of the lab (the fixtures don't scope connectors).
         sources = [server.name for server in target.lab.servers()]
         for connector in connectors:
@@ -56,14 +52,10 @@ class GetReceiveConnector(OrganizationTask):
         identity = self.text(ctx, "Identity")
         server = self.text(ctx, "Server")
         target = self.target(ctx)
-        try:
-            # Without -Identity or -Server Exchange lists the local server's connectors.
-            found = target.receive_connectors(identity, server or (None if identity else target.server_name),
-                                              self.audit(ctx))
-        except ConfigurationFailure as failure:
-            self.not_found(ctx, failure, identity or server)
-            return
-        for connector in found:
+        # Without -Identity or -Server Exchange lists the local server's connectors.
+        scope = server or (None if identity else target.server_name)
+        for connector in self.fetch(ctx, lambda: target.receive_connectors(identity, scope, self.audit(ctx)),
+                                    identity or server):
             ctx.write_object(objects.receive_connector(connector))
 
 

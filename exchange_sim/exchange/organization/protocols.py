@@ -21,12 +21,9 @@ class GetProtocolSettings(OrganizationTask):
 
     def process(self, ctx: CmdletContext) -> None:
         server = self.text(ctx, "Server")
-        try:
-            found = self.target(ctx).protocol_settings(self.protocol, server, self.audit(ctx))
-        except ConfigurationFailure as failure:
-            self.not_found(ctx, failure, server)
-            return
-        for settings in found:
+        target = self.target(ctx)
+        for settings in self.fetch(ctx, lambda: target.protocol_settings(self.protocol, server, self.audit(ctx)),
+                                   server):
             ctx.write_object(objects.protocol_settings(settings))
 
 
@@ -60,12 +57,8 @@ class GetTransport(OrganizationTask):
         if not self.service and target.server.at_least("2016"):
             ctx.write_warning("The Get-TransportServer cmdlet will be removed in a future version of Exchange. "
                               "Use the Get-TransportService cmdlet instead.")
-        try:
-            found = target.transport_settings(identity, ctx.command.name, self.audit(ctx))
-        except ConfigurationFailure as failure:
-            self.not_found(ctx, failure, identity)
-            return
-        for settings in found:
+        for settings in self.fetch(ctx, lambda: target.transport_settings(identity, ctx.command.name,
+                                                                          self.audit(ctx)), identity):
             ctx.write_object(objects.transport_settings(settings, self.service))
 
 

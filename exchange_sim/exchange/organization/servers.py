@@ -2,11 +2,13 @@
 Get-ClientAccessServer / Get-ClientAccessService and Get-AcceptedDomain."""
 from __future__ import annotations
 
+from typing import Any
+
 from exchange_sim.exchange.organization import objects
 from exchange_sim.exchange.organization.tasks import (DOMAIN_CONTROLLER, MODULE, OrganizationTask,
                                                       identity_parameter)
 from exchange_sim.powershell.commands import CmdletContext, CommandDeclaration, ParameterDeclaration
-from exchange_sim.targets.organization import ConfigurationFailure
+from exchange_sim.targets.organization import Server
 
 NEWER = ("2010", "2013", "2016", "2019", "SE")
 
@@ -16,28 +18,27 @@ class GetExchangeServer(OrganizationTask):
 
     def process(self, ctx: CmdletContext) -> None:
         identity = self.text(ctx, "Identity")
-        try:
-            servers = self.target(ctx).exchange_servers(identity, "Get-ExchangeServer", self.audit(ctx))
-        except ConfigurationFailure as failure:
-            self.not_found(ctx, failure, identity)
-            return
-        for server in servers:
-            ctx.write_object(objects.exchange_server(server))
+        target = self.target(ctx)
+        for server in self.fetch(ctx, lambda: target.exchange_servers(identity, ctx.command.name, self.audit(ctx)),
+                                 identity):
+            if self.wanted(server):
+                ctx.write_object(self.build(server))
+
+    def wanted(self, server: Server) -> bool:
+        return True
+
+    def build(self, server: Server) -> Any:
+        return objects.exchange_server(server)
 
 
-class GetMailboxServer(OrganizationTask):
+class GetMailboxServer(GetExchangeServer):
     task_class = "GetMailboxServer"
 
-    def process(self, ctx: CmdletContext) -> None:
-        identity = self.text(ctx, "Identity")
-        try:
-            servers = self.target(ctx).exchange_servers(identity, "Get-MailboxServer", self.audit(ctx))
-        except ConfigurationFailure as failure:
-            self.not_found(ctx, failure, identity)
-            return
-        for server in servers:
-            if server.has_role("Mailbox"):
-                ctx.write_object(objects.mailbox_server(server))
+    def wanted(self, server: Server) -> bool:
+        return server.has_role("Mailbox")
+
+    def build(self, server: Server) -> Any:
+        return objects.mailbox_server(server)
 
 
 class GetClientAccessServer(OrganizationTask):
@@ -51,12 +52,7 @@ class GetClientAccessServer(OrganizationTask):
         if not self.service and target.server.at_least("2016"):
             ctx.write_warning("The Get-ClientAccessServer cmdlet will be removed in a future version of Exchange. "
                               "Use the Get-ClientAccessService cmdlet instead.")
-        try:
-            servers = target.exchange_servers(identity, name, self.audit(ctx))
-        except ConfigurationFailure as failure:
-            self.not_found(ctx, failure, identity)
-            return
-        for server in servers:
+        for server in self.fetch(ctx, lambda: target.exchange_servers(identity, name, self.audit(ctx)), identity):
             # 2016 folded Client Access into the Mailbox role.
             if server.has_role("ClientAccess") or (server.has_role("Mailbox") and server.at_least("2016")):
                 ctx.write_object(objects.client_access_server(server, target.autodiscover_uri(server), self.service))
@@ -73,12 +69,8 @@ class GetAcceptedDomain(OrganizationTask):
     def process(self, ctx: CmdletContext) -> None:
         identity = self.text(ctx, "Identity")
         target = self.target(ctx)
-        try:
-            domains = target.accepted_domains(identity, self.audit(ctx))
-            everything = target.lab.accepted_domains
-        except ConfigurationFailure as failure:
-            self.not_found(ctx, failure, identity)
-            return
+        domains = self.fetch(ctx, lambda: target.accepted_domains(identity, self.audit(ctx)), identity)
+        everything = target.lab.accepted_domains
         default = everything[0].name if everything else None
         for domain in domains:
             ctx.write_object(objects.accepted_domain(domain, domain.name == default))

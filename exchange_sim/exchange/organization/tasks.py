@@ -2,7 +2,8 @@
 target's failure into the ErrorRecord Exchange's task writes."""
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar, TypeVar
 
 from exchange_sim.exchange.errors import TASK_NAMESPACE, error_hex_id
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, ParameterDeclaration, ParameterSetEntry
@@ -10,6 +11,7 @@ from exchange_sim.powershell.values.errors import ErrorRecord
 from exchange_sim.powershell.values.exceptions import DotNetException, InvalidOperationException
 from exchange_sim.targets.organization import ConfigurationFailure, OrganizationTarget
 
+T = TypeVar("T")
 ORGANIZATION_KEY = "exchange.organization"
 MODULE = "Microsoft.Exchange.Management.PowerShell.E2010"
 ALL_VERSIONS = ("2007", "2010", "2013", "2016", "2019", "SE")
@@ -64,10 +66,14 @@ class OrganizationTask(Cmdlet):
         value = ctx.bound.get(name)
         return None if value is None else str(value)
 
-    def not_found(self, ctx: CmdletContext, failure: ConfigurationFailure, target_object: Any) -> None:
-        # Get tasks write "couldn't be found" as a non-terminating error, so -ErrorAction SilentlyContinue
-        # turns `if (Get-SendConnector X -ea 0)` into a plain test, as runbooks use it.
-        ctx.write_error(failure_record(failure, self.task_class, target_object))
+    def fetch(self, ctx: CmdletContext, read: Callable[[], Iterable[T]], target_object: Any) -> list[T]:
+        """A Get task's read. "Couldn't be found" is a non-terminating error (nothing returned), so
+        -ErrorAction SilentlyContinue turns `if (Get-SendConnector X -ea 0)` into a plain test."""
+        try:
+            return list(read())
+        except ConfigurationFailure as failure:
+            ctx.write_error(failure_record(failure, self.task_class, target_object))
+            return []
 
     def fail(self, ctx: CmdletContext, failure: ConfigurationFailure, target_object: Any) -> None:
         ctx.throw_terminating_error(failure_record(failure, self.task_class, target_object))

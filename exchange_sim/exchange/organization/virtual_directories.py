@@ -7,7 +7,6 @@ from __future__ import annotations
 from exchange_sim.exchange.organization import objects
 from exchange_sim.exchange.organization.tasks import DOMAIN_CONTROLLER, MODULE, OrganizationTask
 from exchange_sim.powershell.commands import CmdletContext, CommandDeclaration, ParameterDeclaration, ParameterSetEntry
-from exchange_sim.targets.organization import ConfigurationFailure
 
 
 class GetVirtualDirectory(OrganizationTask):
@@ -20,12 +19,9 @@ class GetVirtualDirectory(OrganizationTask):
         if "Server" in getattr(given, "type_name", ""):
             # `Get-ExchangeServer | Get-OwaVirtualDirectory`: a server object names the server.
             identity, server = None, str(given)
-        try:
-            found = self.target(ctx).virtual_directories(self.kind, identity, server, ctx.command.name,
-                                                         self.audit(ctx))
-        except ConfigurationFailure as failure:
-            self.not_found(ctx, failure, identity or server)
-            return
+        target = self.target(ctx)
+        found = self.fetch(ctx, lambda: target.virtual_directories(self.kind, identity, server, ctx.command.name,
+                                                                   self.audit(ctx)), identity or server)
         # -ADPropertiesOnly skips reading IIS metabase values; the URLs come from the directory either way.
         for lab_server, directory in found:
             ctx.write_object(objects.virtual_directory(lab_server, directory))
