@@ -47,6 +47,7 @@ from exchange_sim.powershell.evaluator.flow import (
 from exchange_sim.powershell.evaluator.loops import LoopStatements
 from exchange_sim.powershell.evaluator.redirection import Redirections
 from exchange_sim.powershell.evaluator.scopes import VariableScope
+from exchange_sim.powershell.evaluator.script_files import ScriptFiles, is_script_path
 from exchange_sim.powershell.evaluator.strict_mode import method_call_syntax
 from exchange_sim.powershell.evaluator.traps import TrapHandling
 from exchange_sim.powershell.evaluator.parameters import ScriptParameters
@@ -80,7 +81,7 @@ class CommandCall:
 
 
 @dataclass
-class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, LoopStatements):
+class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, ScriptFiles, LoopStatements):
     registry: EngineRegistry
     host: Host
     product_version: str = "2019"
@@ -472,6 +473,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Loop
                 raise unsupported(item)
         if function is not None:
             return self.invoke_function(function, declaration, pairs, input_objects, first.value)
+        if declaration is None and is_script_path(first.value):
+            return self._run_script_file(first.value, pairs, element.invocation_operator == ".")
         return self._run_cmdlet(first.value, pairs, input_objects)
 
     def _native_arguments(self, elements: Sequence[A.CommandElementAst]) -> list[str]:

@@ -14,6 +14,7 @@ from exchange_sim.powershell.evaluator.expressions import unsupported
 from exchange_sim.powershell.evaluator.flow import Break, Flow, LoopJump, single
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
 from exchange_sim.powershell.values.conversions import to_bool, to_string
+from exchange_sim.powershell.values.enumerator import PSEnumerator
 from exchange_sim.powershell.values.operators import binary_op, match_operator
 from exchange_sim.powershell.values.patterns import wildcard_match
 
@@ -92,9 +93,11 @@ class LoopStatements:
             raise unsupported(node)  # `switch -File` needs the file-reading hook: not wired yet
         values = self._statement(node.condition)
         flags = {flag.lower() for flag in node.flags}
-        saved = {name: self.variables.get(name, _UNSET) for name in ("_", "psitem")}
+        saved = {name: self.variables.get(name, _UNSET) for name in ("_", "psitem", "switch")}
+        # `$switch` is the enumerator over the values: a clause may call $switch.MoveNext() to consume the next one.
+        self.variables["switch"] = walk = PSEnumerator(values)
         try:
-            for value in values:
+            for value in walk.remaining():
                 self.variables["_"] = self.variables["psitem"] = value
                 if not self._switch_value(node, value, flags, output):
                     break

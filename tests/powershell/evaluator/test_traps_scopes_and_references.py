@@ -132,3 +132,9 @@ def test_input_is_an_enumerator_in_a_simple_function() -> None:
     script = "function f { $input.MoveNext() | Out-Null; $input.Current; foreach ($i in $input) { $i * 10 } }\n1, 2, 3 | f"
     outcome, _ = _run(script)
     assert outcome.output == [1, 20, 30]
+
+
+def test_switch_variable_lets_a_clause_consume_the_next_value() -> None:
+    script = ('switch ("-name", "mail", "-flag", "other") { "-name" { [void]$switch.MoveNext(); '
+              '"name=$($switch.Current)" } "-flag" { "flag" } default { "rest $_" } }')
+    assert _output(script) == ["name=mail", "flag", "rest other"]
