@@ -57,6 +57,7 @@ class GetWebBinding(Cmdlet):
 
 
 class _AppPoolCommand(Cmdlet):
+    changes = True  # -WhatIf and -Confirm apply
     def process(self, ctx: CmdletContext) -> None:
         iis = iis_of(ctx)
         for name in _names(ctx):
@@ -68,6 +69,8 @@ class _AppPoolCommand(Cmdlet):
                                             ErrorCategory.ObjectNotFound, target_object=f"IIS:\\AppPools\\{name}")
                                 .with_command(command, _NAMESPACE + command.replace("-", "") + "Command"))
                 continue
+            if self.changes and not ctx.should_process(pool, ctx.command.name):
+                continue
             self.act(ctx, iis, pool)
 
     def act(self, ctx: CmdletContext, iis: Iis, pool: str) -> None:
@@ -75,6 +78,7 @@ class _AppPoolCommand(Cmdlet):
 
 
 class GetWebAppPoolState(_AppPoolCommand):
+    changes = False
     def act(self, ctx: CmdletContext, iis: Iis, pool: str) -> None:
         ctx.write_object(AppPoolState(iis.pool_state(pool)))
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from exchange_sim.lab import Lab, LabPathError, MailAttachment, OutgoingMail, Server
 from exchange_sim.powershell.builtins.declaring import UTILITY, implementing, param, switch
+from exchange_sim.powershell.builtins.records import throw_exception
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, CommandTable
-from exchange_sim.powershell.values.errors import ErrorRecord
 from exchange_sim.powershell.values.exceptions import (
-    ErrorCategory,
+    DotNetException,
     FormatException,
     InvalidOperationException,
     ItemNotFoundException,
@@ -60,6 +60,18 @@ def is_mail_address(text: str) -> bool:
     return bool(local) and bool(at) and bool(domain) and "@" not in domain
 
 
+def _read_attachment(ctx: CmdletContext, machine: LabMachine, path: str) -> tuple[str, bytes | None]:
+    """The attachment's full path and bytes (None when it is not there), relative to the current location."""
+    providers = getattr(ctx, "providers", None)
+    try:
+        if providers is not None:
+            return providers.locate(path).display, providers.read_bytes(path)
+        return str(machine.filesystem.full_path(path)), machine.filesystem.read_bytes(path)
+    except (DotNetException, LabPathError):
+        shown = providers.locate(path).display if providers is not None else str(machine.filesystem.full_path(path))
+        return shown, None
+
+
 class SendMailMessage(Cmdlet):
     def begin(self, ctx: CmdletContext) -> None:
         self._attachments: list[str] = []
@@ -77,22 +89,20 @@ class SendMailMessage(Cmdlet):
         assert isinstance(mailer, LabMailer) and isinstance(machine, LabMachine)
         smtp_server = bound.get("SmtpServer") or ctx.get_variable("PSEmailServer")
         if not smtp_server:
-            self._fail(ctx, InvalidOperationException(_NO_SERVER), "DefaultSmtpServerNotFound",
-                       ErrorCategory.InvalidArgument, None)
+            throw_exception(ctx, InvalidOperationException(_NO_SERVER), "DefaultSmtpServerNotFound",
+                            "InvalidArgument", None)
         sender = str(bound["From"])
         to, cc, bcc = (_addresses(bound.get(name)) for name in ("To", "Cc", "Bcc"))
         for address in (sender, *to, *cc, *bcc):
             if not is_mail_address(address):
-                self._fail(ctx, FormatException(_BAD_ADDRESS), "FormatException", ErrorCategory.InvalidType, address)
+                throw_exception(ctx, FormatException(_BAD_ADDRESS), "FormatException", "InvalidType", address)
         attachments = []
         for path in self._attachments:
-            try:
-                content = machine.filesystem.read_bytes(path)
-            except LabPathError:
-                shown = str(machine.filesystem.full_path(path))
-                self._fail(ctx, ItemNotFoundException(f"Cannot find path '{shown}' because it does not exist."),
-                           "PathNotFound", ErrorCategory.ObjectNotFound, shown)
-            attachments.append(MailAttachment(re.split(r"[\\/]", path)[-1], content))
+            shown, content = _read_attachment(ctx, machine, path)
+            if content is None:
+                throw_exception(ctx, ItemNotFoundException(f"Cannot find path '{shown}' because it does not exist."),
+                                "PathNotFound", "ObjectNotFound", shown)
+            attachments.append(MailAttachment(re.split(r"[\\/]", shown)[-1], content))
         credential = bound.get("Credential")
         mail = OutgoingMail(
             server=mailer.server.name, sender=sender, to=to, cc=cc, bcc=bcc, subject=str(bound.get("Subject") or ""),
@@ -103,10 +113,6 @@ class SendMailMessage(Cmdlet):
         audited = {name: value for name, value in bound.items() if name != "Body"}
         mailer.send(mail, audited)
 
-    @staticmethod
-    def _fail(ctx: CmdletContext, exception: Exception, error_id: str, category: ErrorCategory, target: Any) -> None:
-        ctx.throw_terminating_error(ErrorRecord(exception, error_id, category, target_object=target)
-                                    .with_command("Send-MailMessage", implementing("Send-MailMessage")))
 
 
 SEND_MAIL_MESSAGE = CommandDeclaration(

@@ -10,9 +10,9 @@ from typing import Any
 
 from exchange_sim.lab import Lab, LabPathError, Server
 from exchange_sim.powershell.builtins.declaring import MANAGEMENT, implementing, param, switch
+from exchange_sim.powershell.builtins.records import throw_exception
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, CommandTable
-from exchange_sim.powershell.values.errors import ErrorRecord
-from exchange_sim.powershell.values.exceptions import ErrorCategory, InvalidOperationException
+from exchange_sim.powershell.values.exceptions import InvalidOperationException
 from exchange_sim.windows.machine import LabMachine
 
 PROCESSES = "windows.processes"
@@ -96,11 +96,9 @@ class StartProcess(Cmdlet):
             except LabPathError:
                 found = False
             if not found:
-                ctx.throw_terminating_error(ErrorRecord(
-                    InvalidOperationException("This command cannot be run due to the error: The system cannot find "
-                                              "the file specified."),
-                    "InvalidOperationException", ErrorCategory.InvalidOperation)
-                    .with_command("Start-Process", implementing("Start-Process")))
+                throw_exception(ctx, InvalidOperationException(
+                    "This command cannot be run due to the error: The system cannot find the file specified."),
+                    "InvalidOperationException", "InvalidOperation")
             output, code = [], 0
         else:
             output, code = [], 0  # a program the lab does not model: recorded, nothing more

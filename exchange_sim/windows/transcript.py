@@ -14,10 +14,10 @@ from typing import Any
 
 from exchange_sim.lab import LabPathError
 from exchange_sim.powershell.builtins.declaring import implementing, param, switch
+from exchange_sim.powershell.builtins.records import throw_exception
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, CommandTable
 from exchange_sim.powershell.host import Host
-from exchange_sim.powershell.values.errors import ErrorRecord
-from exchange_sim.powershell.values.exceptions import ErrorCategory, IOException, InvalidOperationException
+from exchange_sim.powershell.values.exceptions import IOException, InvalidOperationException
 from exchange_sim.windows.machine import USER_NAME, LabMachine
 
 _RULE = "**********************"
@@ -115,11 +115,6 @@ def _now(ctx: CmdletContext) -> datetime:
     return clock() if callable(clock) else datetime.now()
 
 
-def _fail(ctx: CmdletContext, exception: Exception, error_id: str, category: ErrorCategory, target: Any) -> None:
-    command = ctx.command.name
-    ctx.throw_terminating_error(ErrorRecord(exception, error_id, category, target_object=target)
-                                .with_command(command, implementing(command)))
-
 
 class StartTranscript(Cmdlet):
     def process(self, ctx: CmdletContext) -> None:
@@ -134,20 +129,21 @@ class StartTranscript(Cmdlet):
             try:
                 filesystem.resolve(folder).mkdir(parents=True, exist_ok=True)
             except (LabPathError, OSError) as failure:
-                _fail(ctx, IOException(str(failure)), "CannotStartTranscription", ErrorCategory.InvalidOperation,
-                      folder)
+                throw_exception(ctx, IOException(str(failure)), "CannotStartTranscription", "InvalidOperation", folder)
             path = f"{folder.rstrip(chr(92))}\\{name}"
-        shown = str(filesystem.full_path(str(path)))
+        providers = getattr(ctx, "providers", None)
+        # A relative path is relative to the session's location, which the provider layer keeps.
+        shown = providers.locate(str(path)).path if providers is not None else str(filesystem.full_path(str(path)))
         try:
             file = filesystem.resolve(shown)
         except LabPathError as failure:
-            _fail(ctx, IOException(failure.message), "CannotStartTranscription", ErrorCategory.InvalidOperation, shown)
+            throw_exception(ctx, IOException(failure.message), "CannotStartTranscription", "InvalidOperation", shown)
         if file.exists() and ctx.bound.get("NoClobber"):
-            _fail(ctx, IOException(f"File {shown} already exists and NoClobber was specified."), "NoClobber",
-                  ErrorCategory.ResourceExists, shown)
+            throw_exception(ctx, IOException(f"File {shown} already exists and NoClobber was specified."),
+                            "NoClobber", "ResourceExists", shown)
         if not file.parent.is_dir():
-            _fail(ctx, IOException(f"Could not find a part of the path '{shown}'."), "CannotStartTranscription",
-                  ErrorCategory.InvalidOperation, shown)
+            throw_exception(ctx, IOException(f"Could not find a part of the path '{shown}'."),
+                            "CannotStartTranscription", "InvalidOperation", shown)
         host = TranscriptHost(ctx.host, shown, file)  # type: ignore[attr-defined]
         if not ctx.bound.get("Append"):
             file.write_bytes(b"")
@@ -160,9 +156,9 @@ class StopTranscript(Cmdlet):
     def process(self, ctx: CmdletContext) -> None:
         host = ctx.host  # type: ignore[attr-defined]
         if not isinstance(host, TranscriptHost):
-            _fail(ctx, PSInvalidOperationException(
+            throw_exception(ctx, PSInvalidOperationException(
                 "An error occurred stopping transcription: The host is not currently transcribing."),
-                "InvalidOperation", ErrorCategory.InvalidOperation, None)
+                "InvalidOperation", "InvalidOperation", None)
         host.append("\n".join((_RULE, "Windows PowerShell transcript end", f"End time: {_stamp(_now(ctx))}", _RULE,
                                "")))
         ctx.host = host.inner  # type: ignore[attr-defined]

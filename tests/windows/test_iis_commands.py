@@ -95,3 +95,11 @@ def test_import_module_accepts_windows_modules_and_rejects_unknown_ones(run_runb
     assert done.stderr.count("FullyQualifiedErrorId") == 1
     assert "The specified module 'Nope' was not loaded because no valid module file was found in any module " \
            "directory." in done.stderr
+
+
+def test_whatif_on_service_and_app_pool_restarts_changes_nothing(run_runbook, lab: Lab) -> None:
+    done = run_runbook("Restart-Service W3SVC -WhatIf\nRestart-WebAppPool DefaultAppPool -WhatIf\n")
+    assert 'What if: Performing the operation "Restart-Service" on target ' \
+           '"World Wide Web Publishing Service (W3SVC)".' in done.stdout
+    assert '"Restart-WebAppPool" on target "DefaultAppPool"' in done.stdout
+    assert lab.events.records() == []

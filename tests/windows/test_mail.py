@@ -77,3 +77,12 @@ def test_lab_outbox_lists_messages_and_shows_one_with_its_attachments(run_runboo
     assert (tmp_path / "saved" / "certs.csv").read_bytes() == b"Thumbprint\r\nAB\r\n"
     missing = runner.invoke(build_app(), ["lab", "outbox", str(lab.path), "--show", "9"])
     assert missing.exit_code == 1 and "The outbox has no message 9" in missing.output
+
+
+def test_a_relative_attachment_is_found_from_the_current_location(run_runbook, lab: Lab) -> None:
+    lab.filesystem("EXCH01").resolve("C:\\reports").mkdir()
+    lab.filesystem("EXCH01").write_bytes("C:\\reports\\expiry.csv", b"x")
+    run_runbook("Set-Location C:\\reports\nSend-MailMessage -To a@contoso.com -From b@contoso.com -Subject s "
+                "-SmtpServer h -Attachments .\\expiry.csv\n")
+    (mail,) = lab.outbox.messages()
+    assert [(a.name, a.content) for a in mail.attachments] == [("expiry.csv", b"x")]

@@ -57,3 +57,10 @@ def test_stop_transcript_without_one_is_powershells_error(run_runbook) -> None:
     done = run_runbook("Stop-Transcript\n")
     assert "An error occurred stopping transcription: The host is not currently transcribing." in done.stderr
     assert "InvalidOperation,Microsoft.PowerShell.Commands.StopTranscriptCommand" in done.stderr
+
+
+def test_a_relative_transcript_path_is_from_the_current_location(run_runbook, lab: Lab) -> None:
+    lab.filesystem("EXCH01").resolve("C:\\Logs").mkdir()
+    done = run_runbook("Set-Location C:\\Logs\nStart-Transcript -Path .\\run.log\nStop-Transcript\n")
+    assert done.stdout.splitlines()[0] == "Transcript started, output file is C:\\Logs\\run.log"
+    assert lab.filesystem("EXCH01").exists("C:\\Logs\\run.log")

@@ -41,3 +41,9 @@ def write(ctx: CmdletContext, message: str, error_id: str, category: str, target
 def throw(ctx: CmdletContext, message: str, error_id: str, category: str, target: Any = None,
           net_type: str = "System.Management.Automation.RuntimeException") -> None:
     ctx.throw_terminating_error(record(ctx, message, error_id, category, target, net_type))
+
+
+def throw_exception(ctx: CmdletContext, exception: BaseException, error_id: str, category: str,
+                    target: Any = None) -> None:
+    """ThrowTerminatingError with an exception the cmdlet made (its own .NET type and message)."""
+    ctx.throw_terminating_error(record(ctx, str(exception), error_id, category, target, exception=exception))
