@@ -139,6 +139,15 @@ class ServerConfig:
         ).fetchone()
         return bool(row and row[0])
 
+    def network_service_acls(self) -> set[str]:
+        """Thumbprints of this server's My-store certificates whose key grants NETWORK SERVICE read
+        (one query for a whole listing)."""
+        rows = self._scope.db.execute(
+            "SELECT thumbprint FROM store_entries WHERE server = ? AND store = 'My' AND network_service_acl",
+            [self.server],
+        ).fetchall()
+        return {str(row[0]).upper() for row in rows}
+
     def set_network_service_acl(self, thumbprint: Thumbprint | str, granted: bool = True) -> bool:
         """False when the My store holds no such certificate (there is no key to grant on)."""
         with self._scope.transaction():

@@ -11,7 +11,7 @@ from exchange_sim.lab.model import Server
 from exchange_sim.lab.organization import Lab
 from exchange_sim.targets import failures
 from exchange_sim.targets.certificate import ExchangeCertificate
-from exchange_sim.targets.query import certificates
+from exchange_sim.targets.query import certificate, certificates
 
 
 def _problems(lab: Lab, server: Server) -> dict[str, str]:
@@ -32,18 +32,22 @@ def _newest_first(found: list[ExchangeCertificate]) -> list[ExchangeCertificate]
 def get_certificates(lab: Lab, server: Server, thumbprint: str | None = None,
                      domain_names: Sequence[str] = ()) -> list[ExchangeCertificate]:
     """Call inside a transaction; raises CertificateFailure as Exchange's task would."""
+    if thumbprint is not None:
+        # One entry looked up, not the store listed: the cost does not grow with the store.
+        found = certificate(lab, server, thumbprint)
+        if found is None:
+            raise failures.certificate_not_found(server.name, thumbprint, cmdlet_is_get=True)
+        entry = lab.store(server.name, "My").get(thumbprint)
+        if entry is not None:
+            problem = usability_problem(CertificateFacts.of(x509.load_der_x509_certificate(entry.certificate_der)),
+                                        entry.has_private_key)
+            if problem is not None:
+                raise failures.certificate_not_valid(server.name, thumbprint, problem)
+        if domain_names and not _covers(found, domain_names):
+            raise failures.certificate_not_found(server.name, thumbprint, cmdlet_is_get=True)
+        return [found]
     everything = certificates(lab, server)
     problems = _problems(lab, server)
-    if thumbprint is not None:
-        wanted = thumbprint.upper()
-        match = [c for c in everything if c.thumbprint == wanted]
-        if not match:
-            raise failures.certificate_not_found(server.name, thumbprint, cmdlet_is_get=True)
-        if wanted in problems and match[0].certificate_request == "":
-            raise failures.certificate_not_valid(server.name, thumbprint, problems[wanted])
-        if domain_names and not _covers(match[0], domain_names):
-            raise failures.certificate_not_found(server.name, thumbprint, cmdlet_is_get=True)
-        return match
     usable = [c for c in everything if c.thumbprint not in problems or c.certificate_request]
     if domain_names:
         # Requests are not searched; CA-issued certificates come before self-signed ones.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from datetime import datetime
 
 from cryptography import x509
@@ -22,25 +23,50 @@ def _local(moment: datetime) -> datetime:
     return moment.replace(tzinfo=None)
 
 
+@dataclass(frozen=True)
+class QueryContext:
+    """What every certificate of one server is judged against, read once per cmdlet call."""
+
+    state: ServerServiceState
+    roots: list[x509.Certificate]
+    intermediates: list[x509.Certificate]
+    now: datetime
+
+    @classmethod
+    def of(cls, lab: Lab, server: Server) -> QueryContext:
+        roots = [x509.load_der_x509_certificate(e.certificate_der) for e in lab.store(server.name, "Root").list()]
+        intermediates = [x509.load_der_x509_certificate(e.certificate_der) for e in lab.store(server.name, "CA").list()]
+        return cls(service_state(lab, server), roots, intermediates, lab.clock.now())
+
+
 def certificates(lab: Lab, server: Server) -> list[ExchangeCertificate]:
     """Every certificate of My, then the pending requests of REQUEST (call inside a transaction)."""
-    state = service_state(lab, server)
-    roots = [x509.load_der_x509_certificate(e.certificate_der) for e in lab.store(server.name, "Root").list()]
-    intermediates = [x509.load_der_x509_certificate(e.certificate_der) for e in lab.store(server.name, "CA").list()]
-    now = lab.clock.now()
-    found = [_installed(lab, server, state, entry, roots, intermediates, now) for entry in lab.store(server.name, "My").list()]
+    context = QueryContext.of(lab, server)
+    acls = lab.config(server.name).network_service_acls()
+    found = [_installed(lab, server, context, entry, acls) for entry in lab.store(server.name, "My").list()]
     found += [_pending(server, entry) for entry in lab.store(server.name, "REQUEST").list() if entry.request_der]
     return found
 
 
-def _installed(lab: Lab, server: Server, state: ServerServiceState, entry: StoreEntry,
-               roots: list[x509.Certificate], intermediates: list[x509.Certificate], now: datetime) -> ExchangeCertificate:
+def certificate(lab: Lab, server: Server, thumbprint: str) -> ExchangeCertificate | None:
+    """The one entry with this thumbprint, looked up in My then REQUEST (cost independent of store size)."""
+    entry = lab.store(server.name, "My").get(thumbprint)
+    if entry is not None:
+        acls = {entry.thumbprint.upper()} if lab.config(server.name).network_service_acl(entry.thumbprint) else set()
+        return _installed(lab, server, QueryContext.of(lab, server), entry, acls)
+    request = lab.store(server.name, "REQUEST").get(thumbprint)
+    return _pending(server, request) if request is not None and request.request_der else None
+
+
+def _installed(lab: Lab, server: Server, context: QueryContext, entry: StoreEntry,
+               acls: set[str]) -> ExchangeCertificate:
     cert = x509.load_der_x509_certificate(entry.certificate_der)
     facts = CertificateFacts.of(cert)
     thumbprint = str(facts.thumbprint).upper()
-    verdict = evaluate_trust(cert, intermediates=intermediates, roots={"Registry": roots}, now=now)
-    acl = lab.config(server.name).network_service_acl(thumbprint)
-    services = derive_services(state, CertificateServiceFacts(thumbprint, facts.certificate_domains, acl, False))
+    verdict = evaluate_trust(cert, intermediates=context.intermediates, roots={"Registry": context.roots},
+                             now=context.now)
+    services = derive_services(context.state, CertificateServiceFacts(
+        thumbprint, facts.certificate_domains, thumbprint in acls, False))
     return _shape(server, facts, entry, services, CertificateStatus[verdict.status],
                   CertificateAuthorityType[verdict.root_ca_type if verdict.root_ca_type != "None" else "none"],
                   facts.is_self_signed, "")

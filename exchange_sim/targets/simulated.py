@@ -15,7 +15,7 @@ from exchange_sim.targets.enable import EnableChoices, check_enable, enable_cert
 from exchange_sim.targets.get import get_certificates
 from exchange_sim.targets.import_certificate import import_certificate
 from exchange_sim.targets.new import NewCertificateRequest, NewCertificateResult, new_certificate
-from exchange_sim.targets.query import certificates
+from exchange_sim.targets.query import certificate
 from exchange_sim.targets import failures
 from exchange_sim.targets.identity import normalize_thumbprint
 from exchange_sim.targets.remove import remove_certificate
@@ -70,7 +70,7 @@ class SimulatedTarget:
         with self.lab.cmdlet(server, "Import-ExchangeCertificate", audit):
             thumbprint = import_certificate(self.lab, server, data, password, exportable, friendly_name)
             # Returned even when Exchange cannot use it (a CER without its key): no usability filter.
-            return next(c for c in certificates(self.lab, server) if c.thumbprint == thumbprint)
+            return _one(self.lab, server, thumbprint)
 
     def prompts_for_enable(self, thumbprint: str, services: AllowedServices = AllowedServices(0),
                            network_service_allowed: bool = False,
@@ -100,7 +100,7 @@ class SimulatedTarget:
         server = self.server
         with self.lab.cmdlet(server, "New-ExchangeCertificate", audit):
             result = new_certificate(self.lab, server, wanted)
-            made = next(c for c in certificates(self.lab, server) if c.thumbprint == result.thumbprint)
+            made = _one(self.lab, server, result.thumbprint)
             return result, made
 
     def confirm_new(self, thumbprint: str, services: AllowedServices) -> ExchangeCertificate:
@@ -108,4 +108,11 @@ class SimulatedTarget:
         server = self.server
         with self.lab.transaction():
             enable_certificate(self.lab, server, thumbprint, services, EnableChoices(True, True))
-            return next(c for c in certificates(self.lab, server) if c.thumbprint == thumbprint)
+            return _one(self.lab, server, thumbprint)
+
+
+def _one(lab: Lab, server: Server, thumbprint: str) -> ExchangeCertificate:
+    found = certificate(lab, server, thumbprint)
+    if found is None:
+        raise LookupError(f"{thumbprint} vanished from {server.name} within its own cmdlet call")
+    return found
