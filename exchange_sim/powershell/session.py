@@ -560,15 +560,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         ctx.bound = bound
         cmdlet.end(ctx)
         if common.get("OutVariable"):
-            self._out_variable(str(common["OutVariable"]), sink)
+            self._set_out_variable(str(common["OutVariable"]), sink)  # shared with functions (parameters.py)
         return sink
-
-    def _out_variable(self, name: str, written: list[Any]) -> None:
-        """-OutVariable name (or +name to append): a list of what the command wrote, in the caller's scope."""
-        key = name.lstrip("+").lower()
-        previous = self.variables.get(key) if name.startswith("+") else None
-        kept = list(previous) if isinstance(previous, list) else ([] if previous is None else [previous])
-        self.variables[key] = kept + list(written)
 
 
 _COMPOUND = {"=": "=", "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"}
