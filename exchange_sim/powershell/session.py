@@ -47,7 +47,7 @@ from exchange_sim.powershell.evaluator.flow import (
 from exchange_sim.powershell.evaluator.loops import LoopStatements
 from exchange_sim.powershell.evaluator.redirection import Redirections
 from exchange_sim.powershell.evaluator.scopes import VariableScope
-from exchange_sim.powershell.evaluator.script_files import ScriptFiles, is_script_path
+from exchange_sim.powershell.evaluator.script_files import ScriptFiles, is_script_path, script_invocation
 from exchange_sim.powershell.evaluator.strict_mode import method_call_syntax
 from exchange_sim.powershell.evaluator.traps import TrapHandling
 from exchange_sim.powershell.evaluator.parameters import ScriptParameters
@@ -163,6 +163,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                 path = PureWindowsPath(file) if "\\" in file else PurePosixPath(file)
                 self.variables["pscommandpath"] = str(path)
                 self.variables["psscriptroot"] = str(path.parent)
+                self.variables["myinvocation"] = script_invocation(str(path), file)
             self._bind_script_arguments(parsed.ast, list(args))
             statements = block.statements if block is not None else ()
             traps = self._enter_traps(statements)  # the whole frame is dropped when the run ends

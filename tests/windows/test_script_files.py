@@ -40,3 +40,10 @@ def test_script_with_a_syntax_error_runs_nothing_and_the_caller_goes_on(run_runb
 def test_missing_script_is_not_recognized(run_runbook) -> None:
     done = run_runbook("& C:\\Scripts\\missing.ps1\n")
     assert "The term 'C:\\Scripts\\missing.ps1' is not recognized" in done.stderr
+
+
+def test_called_script_sees_its_own_myinvocation(run_runbook, lab: Lab) -> None:
+    _write(lab, "C:\\Scripts\\who.ps1", "$MyInvocation.MyCommand.Name\n$MyInvocation.MyCommand.Path\n"
+                                        "$MyInvocation.MyCommand.CommandType\nSplit-Path -Parent $MyInvocation.MyCommand.Path\n")
+    done = run_runbook("& C:\\Scripts\\who.ps1\n")
+    assert done.stdout.splitlines() == ["who.ps1", "C:\\Scripts\\who.ps1", "ExternalScript", "C:\\Scripts"]

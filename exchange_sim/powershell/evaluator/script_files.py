@@ -17,10 +17,24 @@ from exchange_sim.powershell.evaluator.scopes import VariableScope
 from exchange_sim.powershell.parse_errors import position_message
 from exchange_sim.powershell.parser import parse
 from exchange_sim.powershell.values import errors
+from exchange_sim.powershell.values.objects import PSObject
 
 
 def is_script_path(name: str) -> bool:
     return name.lower().endswith(".ps1")
+
+
+def script_invocation(path: str, invocation_name: str) -> PSObject:
+    """`$MyInvocation` at a script's top level: MyCommand is the ExternalScriptInfo (`Split-Path
+    $MyInvocation.MyCommand.Path` is how older runbooks find their folder)."""
+    leaf = path.replace("/", "\\").rsplit("\\", 1)[-1]
+    info = errors.InvocationInfo(my_command=leaf, invocation_name=invocation_name, command_kind="ExternalScript")
+    properties = dict(info.ps_properties())
+    properties["MyCommand"] = PSObject(
+        [("Name", leaf), ("CommandType", "ExternalScript"), ("Path", path), ("Definition", path), ("Source", path)],
+        type_names=("System.Management.Automation.ExternalScriptInfo", "System.Object"))
+    properties.update({"InvocationName": invocation_name, "PSScriptRoot": "", "PSCommandPath": ""})
+    return PSObject(properties.items(), type_names=info.ps_type_names)
 
 
 class ScriptFiles:
@@ -48,6 +62,7 @@ class ScriptFiles:
             self.variables["pscommandpath"] = where
             root = where.rsplit("\\", 1)[0] if "\\" in where else ""
             self.variables["psscriptroot"] = root + "\\" if root.endswith(":") else root  # `C:\`, as Split-Path gives
+            self.variables["myinvocation"] = script_invocation(where, path)
             self._bind_script_arguments(script, arguments)
             return self._named_blocks(script)
         except Exit as stop:

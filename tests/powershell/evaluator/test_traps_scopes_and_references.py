@@ -138,3 +138,9 @@ def test_switch_variable_lets_a_clause_consume_the_next_value() -> None:
     script = ('switch ("-name", "mail", "-flag", "other") { "-name" { [void]$switch.MoveNext(); '
               '"name=$($switch.Current)" } "-flag" { "flag" } default { "rest $_" } }')
     assert _output(script) == ["name=mail", "flag", "rest other"]
+
+
+def test_script_level_myinvocation_names_the_script_file() -> None:
+    outcome = Session(EngineRegistry(), BufferHost()).run(
+        "$MyInvocation.MyCommand.Name\n$MyInvocation.MyCommand.Path", file="C:\\Scripts\\renew.ps1")
+    assert outcome.output == ["renew.ps1", "C:\\Scripts\\renew.ps1"]
