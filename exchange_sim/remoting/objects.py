@@ -23,11 +23,16 @@ from psrpcore.types import (
     PSObject,
     PSSecureString,
     PSType,
+    PSUri,
+    PSVersion,
 )
 from psrpcore.types._enum import PSEnumMeta
 
 from exchange_sim.powershell.values.objects import ScriptProperty
 
+# .NET types PowerShell's serialiser writes as primitive elements (<URI>, <Version>), never as property bags;
+# pypsrp cannot read a Uri sent as an object (it skips its properties and their type-name references).
+_PRIMITIVES = {"System.Uri": PSUri, "System.Version": PSVersion}
 _ENUM_TYPE_NAMES = ["System.Enum", "System.ValueType", "System.Object"]
 
 
@@ -58,6 +63,8 @@ class RemoteObjects:
         if isinstance(value, uuid.UUID):
             return PSGuid(str(value))
         names = getattr(value, "ps_type_names", None)
+        if names and names[0] in _PRIMITIVES:
+            return _PRIMITIVES[names[0]](str(value))
         properties = getattr(value, "ps_properties", None)
         if names is not None and callable(properties):
             return self._adapted(value, list(names), properties(), depth)

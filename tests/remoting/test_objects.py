@@ -89,3 +89,13 @@ def test_custom_objects_keep_their_note_properties_in_order() -> None:
     element = _xml(custom)
     assert [t.text for t in element.find("TN")] == ["System.Management.Automation.PSCustomObject", "System.Object"]
     assert [(e.tag, e.get("N"), e.text) for e in element.find("MS")] == [("S", "Name", "EXCH01"), ("I32", "Count", "2")]
+
+
+def test_uri_and_version_travel_as_primitive_elements() -> None:
+    from exchange_sim.powershell.values.dotnet.network import Uri
+    from exchange_sim.powershell.values.dotnet.version import Version
+
+    uri = _xml(Uri.ps_parse("https://exch01.contoso.com/Autodiscover/Autodiscover.xml"))
+    version = _xml(Version.ps_parse("15.2.1118.7"))
+    assert (uri.tag, uri.text) == ("URI", "https://exch01.contoso.com/Autodiscover/Autodiscover.xml")
+    assert (version.tag, version.text) == ("Version", "15.2.1118.7")
