@@ -27,7 +27,7 @@ from exchange_sim.windows.cert_drive import CertificateDrive
 from exchange_sim.windows.cert_provider import CertificateProvider
 from exchange_sim.windows.certutil import CERTUTIL, CertificateUtility, register_certutil
 from exchange_sim.windows.file_items import child_items, get_item
-from exchange_sim.windows.filesystem_provider import register_drives
+from exchange_sim.windows.filesystem_provider import register_drives, seed_standard_folders
 from exchange_sim.windows.machine import LabMachine
 from exchange_sim.windows.grid_view import GRID, GridViewLog, register_grid_view
 from exchange_sim.windows.iis import Iis
@@ -56,6 +56,7 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     register_pki_commands(registry.commands)
     machine = LabMachine(lab, server_name, filesystem)
     registry.extensions["dotnet.machine"] = machine  # [IO.File], [Environment] through the DotNetHost hooks
+    seed_standard_folders(filesystem, machine.environment())
     register_types(registry.types, lab, server_name, machine)
     register_views(registry.views)
     register_commands(registry.commands)

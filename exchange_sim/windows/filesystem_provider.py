@@ -119,6 +119,19 @@ def register_drives(registry: Any, filesystem: LabFileSystem, mounts: Mapping[st
         registry.add_drive(letter, FileSystemDrive(filesystem, letter))
 
 
+def seed_standard_folders(filesystem: LabFileSystem, environment: Mapping[str, str]) -> None:
+    """The folders every Windows server has and scripts write into without creating them first
+    (`$env:TEMP`, `C:\\Windows\\Temp`, `$env:ExchangeInstallPath`...). Never inside an operator's mount."""
+    profile = environment.get("USERPROFILE", DEFAULT_LOCATION)
+    windows = environment.get("windir", "C:\\Windows")
+    folders = [environment.get(name) for name in ("TEMP", "ProgramData", "ProgramFiles", "PUBLIC",
+                                                  "ExchangeInstallPath")]
+    lab_drive = filesystem.resolve("C:\\")
+    for folder in [*folders, windows + "\\Temp", profile + "\\Desktop", profile + "\\Documents"]:
+        if folder and lab_drive in filesystem.resolve(folder).parents:
+            filesystem.mkdir(folder)
+
+
 def _lab(action: Callable[[], Result]) -> Result:
     """Run a LabFileSystem call; what the lab refuses becomes the .NET or PowerShell error Windows gives."""
     try:

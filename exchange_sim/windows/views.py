@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from exchange_sim.powershell.values.formatting import TableColumn, TableView, ViewTable
+from exchange_sim.powershell.values.formatting import ListView, TableColumn, TableView, ViewTable
 from exchange_sim.powershell.values.objects import get_property
 
 
@@ -34,6 +34,9 @@ _FILE_COLUMNS = (
 
 
 def register_views(views: ViewTable) -> None:
+    # Certificate.format.ps1xml: `Get-ChildItem Cert:\` and `Cert:\LocalMachine` list these two.
+    views.register(ListView("Microsoft.PowerShell.Commands.X509StoreLocation", ("Location", "StoreNames")))
+    views.register(ListView("System.Security.Cryptography.X509Certificates.X509Store", ("Name",)))
     # One view on the shared base, so folders and files of a listing print as one table.
     views.register(TableView("System.IO.FileSystemInfo", _FILE_COLUMNS))
     views.register(

@@ -3,6 +3,8 @@ lab's stores, seen at once by the Exchange cmdlets."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from exchange_sim.lab import Lab
 from exchange_sim.powershell.values.objects import get_property
 
@@ -71,3 +73,16 @@ def test_a_missing_certificate_path_is_path_not_found(shell) -> None:
     ps = shell()
     ps.run("Remove-Item Cert:\\LocalMachine\\My\\" + "A" * 40)
     assert "PathNotFound,Microsoft.PowerShell.Commands.RemoveItemCommand" in ps.errors
+
+
+def test_dns_name_and_expiring_in_days_filter_certificates(lab: Lab, shell) -> None:
+    ps = shell()
+    (thumbprint,) = ps.run("(New-ExchangeCertificate -SubjectName 'cn=owa.contoso.com' -DomainName owa.contoso.com"
+                           " -Services None).Thumbprint")
+    assert ps.run("(Get-ChildItem Cert:\\LocalMachine\\My -DnsName 'owa.*').Thumbprint") == [thumbprint]
+    assert ps.run("Get-ChildItem Cert:\\LocalMachine\\My -DnsName nothing.example") == []
+    assert ps.run("Get-ChildItem Cert:\\LocalMachine\\My -ExpiringInDays 30") == []
+    (not_after,) = ps.run(f"(Get-Item Cert:\\LocalMachine\\My\\{thumbprint}).NotAfter")
+    lab.clock.pin(not_after - timedelta(days=10))  # the lab clock is UTC, as NotAfter shows it
+    expiring = ps.run("(Get-ChildItem Cert:\\LocalMachine\\My -ExpiringInDays 30).Thumbprint")
+    assert thumbprint in expiring

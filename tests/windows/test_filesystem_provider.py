@@ -216,3 +216,17 @@ def test_mkdir_makes_a_folder_and_its_parents(lab: Lab, shell) -> None:
     ps = shell()
     ps.run("mkdir C:\\certs\\2026 | Out-Null; md C:\\logs | Out-Null")
     assert (_c_drive(lab) / "certs" / "2026").is_dir() and (_c_drive(lab) / "logs").is_dir()
+
+
+def test_a_server_has_the_folders_scripts_expect(shell) -> None:
+    ps = shell()
+    assert ps.run("Test-Path $env:TEMP -PathType Container; Test-Path C:\\Windows\\Temp; "
+                  "Test-Path (Join-Path $env:ExchangeInstallPath 'Bin') -IsValid; Test-Path $env:ExchangeInstallPath") \
+        == [True, True, True, True]
+
+
+def test_standard_folders_are_not_created_in_a_mount(tmp_path: Path, shell) -> None:
+    host_dir = tmp_path / "windows"
+    host_dir.mkdir()
+    shell(mounts=[("C:\\Windows", host_dir)])
+    assert list(host_dir.iterdir()) == []

@@ -4,9 +4,10 @@ provider of its drive; what goes wrong is the non-terminating error 5.1 writes."
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
-from exchange_sim.powershell.builtins import records
+from exchange_sim.powershell.builtins import records, runtime
 from exchange_sim.powershell.builtins.declaring import MANAGEMENT, implementing, in_sets, param, switch
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, ParameterSetEntry
 from exchange_sim.powershell.host import HostPromptUnavailable
@@ -131,8 +132,9 @@ class GetChildItem(Cmdlet):
             if provider.is_container(found.path) and wildcard:
                 self._walk(ctx, found, provider.children(found.path), False, None, include_ok=True)
                 return
-            if self._wanted(ctx, _leaf(found.path), False, include_ok=True):
-                self._emit(ctx, provider.item(found.path))
+            item = provider.item(found.path)
+            if self._wanted(ctx, _leaf(found.path), False, include_ok=True, item=item):
+                self._emit(ctx, item)
             return
         # -Include without -Recurse or a wildcard matches nothing in 5.1 (it filters the folder itself).
         include_ok = recurse
@@ -141,7 +143,7 @@ class GetChildItem(Cmdlet):
     def _walk(self, ctx: CmdletContext, found: Located, children: list[tuple[str, Any, bool]], recurse: bool,
               depth: int | None, include_ok: bool) -> None:
         for _path, item, is_container in children:
-            if self._wanted(ctx, _leaf(_path), is_container, include_ok):
+            if self._wanted(ctx, _leaf(_path), is_container, include_ok, item):
                 self._emit(ctx, item)
         if not recurse or depth == 0:
             return
@@ -152,7 +154,11 @@ class GetChildItem(Cmdlet):
                            None if depth is None else depth - 1, include_ok)
 
     @staticmethod
-    def _wanted(ctx: CmdletContext, name: str, is_container: bool, include_ok: bool) -> bool:
+    def _wanted(ctx: CmdletContext, name: str, is_container: bool, include_ok: bool, item: Any = None) -> bool:
+        if any(ctx.bound.get(flag) for flag in ("Hidden", "ReadOnly", "System")):
+            return False  # the lab's files and certificates carry none of these attributes
+        if not _certificate_filters_keep(ctx, item, is_container):
+            return False
         if ctx.bound.get("File") and is_container:
             return False
         if ctx.bound.get("Directory") and not is_container:
@@ -167,6 +173,26 @@ class GetChildItem(Cmdlet):
             ctx.write_object(to_string(_property(item, "PSChildName")))
         else:
             ctx.write_object(item)
+
+
+def _certificate_filters_keep(ctx: CmdletContext, item: Any, is_container: bool) -> bool:
+    """The Certificate provider's -DnsName (wildcards) and -ExpiringInDays: only certificates pass."""
+    dns_name = ctx.bound.get("DnsName")
+    days = ctx.bound.get("ExpiringInDays")
+    if dns_name is None and days is None:
+        return True
+    if is_container or item is None:
+        return False
+    if dns_name is not None:
+        names = _property(item, "DnsNameList") or []
+        if not any(wildcard_match(to_string(dns_name), to_string(name)) for name in names):
+            return False
+    if days is not None:
+        not_after = _property(item, "NotAfter")
+        now = runtime.now(ctx)
+        if not_after is None or not now <= not_after <= now + datetime.timedelta(days=int(days)):
+            return False
+    return True
 
 
 def _property(item: Any, name: str) -> Any:
@@ -342,15 +368,13 @@ DECLARATIONS = (
             param("Depth", "uint32"),
             switch("Force"),
             switch("Name"),
-            param("Attributes", "string"),
             switch("Directory", aliases=("ad", "d")),
             switch("File", aliases=("af",)),
             switch("Hidden", aliases=("ah", "h")),
             switch("ReadOnly", aliases=("ar",)),
             switch("System", aliases=("as",)),
-            switch("DnsName"),
-            switch("CodeSigningCert"),
-            switch("SSLServerAuthentication"),
+            param("DnsName", "string"),
+            param("ExpiringInDays", "int"),
         ),
         implementation=GetChildItem,
         default_parameter_set="Items",
