@@ -161,13 +161,15 @@ class ServiceManager:
         """Stop then start; dependents stopped by `force` stay stopped, as Restart-Service leaves them."""
         spec = self._known(name)
         with self._lab.transaction():
-            if self.status(spec.name) == ServiceControllerStatus.Running:
+            # Restart-Service on a stopped service only starts it.
+            running = self.status(spec.name) == ServiceControllerStatus.Running
+            if running:
                 for dependent in self._running_dependents(spec):
                     if not force:
                         raise ServiceFailure(_dependents_record(self.controller(spec.name)))
                     self._stop(dependent, True, [])
                 self._set(spec, ServiceControllerStatus.Stopped, self.loaded_thumbprint(spec.name))
-            self._start(spec, [], restarted=True)
+            self._start(spec, [], restarted=running)
 
     def _known(self, name: str) -> ServiceSpec:
         spec = self.spec(name)

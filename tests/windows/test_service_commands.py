@@ -97,3 +97,10 @@ def test_catalog_follows_version_and_roles() -> None:
     modern = {s.name for s in services_for(Server("E", "e.x", "E", "2019", ("Mailbox",), "x"))}
     assert {"MSExchangeFrontEndTransport", "MSExchangeIMAP4", "MSExchangeServiceHost"} <= modern
     assert "MSExchangeUM" not in modern
+
+
+def test_restart_of_a_stopped_service_starts_it(run_runbook, lab: Lab) -> None:
+    run_runbook("Restart-Service MSExchangePOP3\n")
+    (event,) = lab.events.records()
+    assert event.kind == "ServiceStarted" and event.details["service"] == "MSExchangePOP3"
+    assert lab.service_states("EXCH01").get("MSExchangePOP3").status == "Running"
