@@ -8,8 +8,8 @@
 3. `Get-ExchangeCertificate | Format-Table` of 10,000 more certificates against 1,000 (target ≤11×:
    linear, no quadratic step).
 
-The extra certificates are issued by one throw-away CA to one shared subject key, marked as having
-their private key so Exchange lists them; making them takes seconds, not the minutes real keys would.
+The extra certificates are bench_remoting's (one throw-away CA, one shared subject key), marked as
+having their private key so Exchange lists them; making them takes seconds, not the minutes real keys would.
 """
 
 from __future__ import annotations
@@ -24,18 +24,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_remoting import add_certificates  # scripts/ is on the path when a bench runs
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import Encoding
-from cryptography.x509.oid import NameOID
 
 from exchange_sim.certs.builders import self_signed_certificate
 from exchange_sim.certs.keys import generate_rsa_key
 from exchange_sim.certs.names import parse_distinguished_name
 from exchange_sim.cli.session import open_session
 from exchange_sim.lab import Lab
-from exchange_sim.lab.model import StoreEntry
 from exchange_sim.powershell.host import BufferHost
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -97,32 +93,21 @@ def _warm_new(path: Path) -> float:
         return _median_seconds(lambda: session.run(NEW), between=lab.fill_spare_keys)
 
 
-def add_certificates(lab: Lab, count: int) -> None:
-    issuer_key = rsa.generate_private_key(public_exponent=65537, key_size=1024)
-    subject_key = rsa.generate_private_key(public_exponent=65537, key_size=2048).public_key()
-    issuer = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Bench Issuing CA")])
-    now = datetime.datetime.now(datetime.timezone.utc)
-    with lab.transaction():
-        store = lab.store("EXCH01", "My")
-        for index in range(count):
-            name = f"host{index}.bench.contoso.com"
-            certificate = (
-                x509.CertificateBuilder()
-                .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)]))
-                .issuer_name(issuer).public_key(subject_key).serial_number(index + 1)
-                .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=365))
-                .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
-                .sign(issuer_key, hashes.SHA256())
-            )
-            der = certificate.public_bytes(Encoding.DER)
-            store.add(StoreEntry("My", certificate.fingerprint(hashes.SHA1()).hex().upper(), der, has_private_key=True))
+def _usable_certificates(path: Path, count: int) -> None:
+    """bench_remoting's `count` throw-away certificates, marked as holding their key so that
+    Get-ExchangeCertificate lists them (Exchange silently omits certificates without one)."""
+    add_certificates(path, count)
+    connection = sqlite3.connect(path / "lab.db")
+    with connection:
+        connection.execute("UPDATE store_entries SET has_private_key = 1 WHERE server = 'EXCH01' AND store = 'My'")
+    connection.close()
 
 
 def _lab_with(template: Path, folder: Path, count: int) -> tuple[Path, str]:
     path = folder / f"lab-{count}"
     shutil.copytree(template, path)
+    _usable_certificates(path, count)
     with Lab.open(path) as lab:
-        add_certificates(lab, count)
         thumbprint = lab.store("EXCH01", "My").list()[0].thumbprint
     return path, thumbprint
 
