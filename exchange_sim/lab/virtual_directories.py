@@ -94,12 +94,20 @@ class VirtualDirectories:
                 pk=("server", "kind"),
             )
 
+    def set_autodiscover_service_internal_uri(self, uri: str | None) -> None:
+        with self._scope.transaction():
+            self._scope.db["virtual_directories"].upsert(
+                {"server": self.server.name, "kind": AUTODISCOVER_SERVICE, "name": AUTODISCOVER_SERVICE,
+                 "internal_url": uri, "external_url": None},
+                pk=("server", "kind"),
+            )
+
     @property
-    def autodiscover_service_internal_uri(self) -> str:
+    def autodiscover_service_internal_uri(self) -> str | None:
         row = self._scope.db.execute(
             "SELECT internal_url FROM virtual_directories WHERE server = ? AND kind = ?",
             [self.server.name, AUTODISCOVER_SERVICE],
         ).fetchone()
         if row is not None:
-            return row[0]
+            return row[0]  # None once someone cleared it
         return f"https://{self.server.fqdn}/Autodiscover/Autodiscover.xml"

@@ -127,12 +127,28 @@ class OrganizationTarget:
                             audit: Mapping[str, object]) -> list[tuple[Server, VirtualDirectory]]:
         """Every server's directory of this kind (the organisation's, as Exchange lists them)."""
         with self.lab.cmdlet(self.server_name, command, audit):
-            servers = self._servers(server)
-            found = [(s, d) for s in servers for d in self.lab.virtual_directories(s).list()
-                     if d.kind.lower() == kind.lower()]
-            # "EXCH01\owa (Default Web Site)", or the name alone.
-            return self._select(found, identity, lambda pair: (f"{pair[0].name}\\{pair[1].name}", pair[1].name,
-                                                               f"{pair[0].fqdn}\\{pair[1].name}"))
+            return self._directories(kind, identity, server)
+
+    def _directories(self, kind: str, identity: str | None, server: str | None) -> list[tuple[Server, VirtualDirectory]]:
+        found = [(s, d) for s in self._servers(server) for d in self.lab.virtual_directories(s).list()
+                 if d.kind.lower() == kind.lower()]
+        # "EXCH01\owa (Default Web Site)", or the name alone.
+        return self._select(found, identity, lambda pair: (f"{pair[0].name}\\{pair[1].name}", pair[1].name,
+                                                           f"{pair[0].fqdn}\\{pair[1].name}"))
+
+    def set_virtual_directory(self, kind: str, identity: str, changes: Mapping[str, str | None], command: str,
+                              audit: Mapping[str, object]) -> None:
+        """Changes `internal_url`/`external_url` of the directories an identity names."""
+        with self.lab.cmdlet(self.server_name, command, audit):
+            for server, directory in self._directories(kind, identity, None):
+                current = {"internal_url": directory.internal_url, "external_url": directory.external_url}
+                current.update(changes)
+                self.lab.virtual_directories(server).set(kind, current["internal_url"], current["external_url"])
+
+    def set_autodiscover_uri(self, identity: str, uri: str | None, command: str, audit: Mapping[str, object]) -> None:
+        with self.lab.cmdlet(self.server_name, command, audit):
+            for server in self._servers(identity):
+                self.lab.virtual_directories(server).set_autodiscover_service_internal_uri(uri)
 
     # -- the Auth configuration ----------------------------------------------------------------
     def auth_config(self, audit: Mapping[str, object]) -> AuthConfig:

@@ -151,12 +151,12 @@ def mailbox_server(server: Server) -> DirectoryObject:
     ), server.name)
 
 
-def client_access_server(server: Server, autodiscover_uri: str, service: bool) -> DirectoryObject:
+def client_access_server(server: Server, autodiscover_uri: str | None, service: bool) -> DirectoryObject:
     type_name = f"{MANAGEMENT}.ClientAccessService" if service else f"{MANAGEMENT}.ClientAccessServer"
     return DirectoryObject(type_name, (
         ("Name", server.name),
         ("Fqdn", server.fqdn),
-        ("AutoDiscoverServiceInternalUri", Uri(autodiscover_uri)),
+        ("AutoDiscoverServiceInternalUri", _uri(autodiscover_uri)),
         ("AutoDiscoverServiceCN", server.netbios),
         ("AutoDiscoverServiceClassName", "ms-Exchange-AutoDiscover-Service"),
         ("AutoDiscoverSiteScope", [SITE]),

@@ -1,12 +1,15 @@
-"""The read-only virtual-directory getters runbooks use for their URLs: Get-OwaVirtualDirectory,
+"""The virtual-directory getters runbooks use for their URLs: Get-OwaVirtualDirectory,
 Get-EcpVirtualDirectory, Get-WebServicesVirtualDirectory, Get-ActiveSyncVirtualDirectory,
 Get-OabVirtualDirectory, Get-MapiVirtualDirectory, Get-AutodiscoverVirtualDirectory and
-Get-OutlookAnywhere. Without -Server they list every server's directory, as Exchange does."""
+Get-OutlookAnywhere (without -Server, every server's directory, as Exchange lists them); their Set-
+forms for the URLs only (-InternalUrl/-ExternalUrl; Outlook Anywhere's -InternalHostname/
+-ExternalHostname), and Set-ClientAccessService/-Server -AutoDiscoverServiceInternalUri."""
 from __future__ import annotations
 
 from exchange_sim.exchange.organization import objects
-from exchange_sim.exchange.organization.tasks import DOMAIN_CONTROLLER, MODULE, OrganizationTask
+from exchange_sim.exchange.organization.tasks import DOMAIN_CONTROLLER, MODULE, OrganizationTask, identity_parameter
 from exchange_sim.powershell.commands import CmdletContext, CommandDeclaration, ParameterDeclaration, ParameterSetEntry
+from exchange_sim.targets.organization import ConfigurationFailure
 
 
 class GetVirtualDirectory(OrganizationTask):
@@ -25,6 +28,71 @@ class GetVirtualDirectory(OrganizationTask):
         # -ADPropertiesOnly skips reading IIS metabase values; the URLs come from the directory either way.
         for lab_server, directory in found:
             ctx.write_object(objects.virtual_directory(lab_server, directory))
+
+
+class SetVirtualDirectory(OrganizationTask):
+    kind = ""
+
+    def process(self, ctx: CmdletContext) -> None:
+        identity = str(ctx.bound.get("Identity") or "")
+        names = _URL_PARAMETERS[self.kind == "OutlookAnywhere"]
+        changes = {field: self.text(ctx, parameter) for parameter, field in names.items() if parameter in ctx.bound}
+        if not changes or not ctx.should_process(identity, ctx.command.name):
+            return
+        try:
+            self.target(ctx).set_virtual_directory(self.kind, identity, changes, ctx.command.name, self.audit(ctx))
+        except ConfigurationFailure as failure:
+            self.fail(ctx, failure, identity)
+
+
+class SetClientAccessService(OrganizationTask):
+    def process(self, ctx: CmdletContext) -> None:
+        identity = str(ctx.bound.get("Identity") or "")
+        if "AutoDiscoverServiceInternalUri" not in ctx.bound or not ctx.should_process(identity, ctx.command.name):
+            return
+        try:
+            self.target(ctx).set_autodiscover_uri(identity, self.text(ctx, "AutoDiscoverServiceInternalUri"),
+                                                  ctx.command.name, self.audit(ctx))
+        except ConfigurationFailure as failure:
+            self.fail(ctx, failure, identity)
+
+
+# Set- parameter -> stored field; Outlook Anywhere keeps host names where the others keep URLs.
+_URL_PARAMETERS = {False: {"InternalUrl": "internal_url", "ExternalUrl": "external_url"},
+                   True: {"InternalHostname": "internal_url", "ExternalHostname": "external_url"}}
+
+
+def _setter(noun: str, kind: str, versions: tuple[str, ...]) -> CommandDeclaration:
+    task_class = f"Set{noun}"
+    implementation = type(task_class, (SetVirtualDirectory,), {"kind": kind, "task_class": task_class})
+    declaration = CommandDeclaration(
+        name=f"Set-{noun}",
+        parameters=(identity_parameter(mandatory=True),
+                    *(ParameterDeclaration(name, "string", allow_null=True)
+                      for name in _URL_PARAMETERS[kind == "OutlookAnywhere"]), DOMAIN_CONTROLLER),
+        implementation=implementation, supports_should_process=True, module=MODULE,
+        synopsis=f"Changes the URLs of a {kind} virtual directory.",
+        implementing_type=f"Microsoft.Exchange.Management.SystemConfigurationTasks.{task_class}",
+        versions=versions,
+    )
+    implementation.declaration = declaration
+    return declaration
+
+
+def _client_access_setter(name: str, versions: tuple[str, ...]) -> CommandDeclaration:
+    task_class = name.replace("-", "")
+    implementation = type(task_class, (SetClientAccessService,), {"task_class": task_class})
+    declaration = CommandDeclaration(
+        name=name,
+        parameters=(identity_parameter(mandatory=True),
+                    ParameterDeclaration("AutoDiscoverServiceInternalUri", "string", allow_null=True), DOMAIN_CONTROLLER),
+        implementation=implementation, supports_should_process=True, module=MODULE,
+        synopsis="Changes the Autodiscover service URI the server publishes (its SCP).",
+        implementing_type=f"Microsoft.Exchange.Management.SystemConfigurationTasks.{task_class}",
+        versions=versions,
+    )
+    implementation.declaration = declaration
+    return declaration
 
 
 def _declaration(noun: str, kind: str, since: str) -> CommandDeclaration:
@@ -54,7 +122,7 @@ def _declaration(noun: str, kind: str, since: str) -> CommandDeclaration:
     return declaration
 
 
-DECLARATIONS = (
+GETTERS = (
     _declaration("OwaVirtualDirectory", "Owa", "2007"),
     _declaration("EcpVirtualDirectory", "Ecp", "2010"),
     _declaration("WebServicesVirtualDirectory", "WebServices", "2007"),
@@ -63,4 +131,11 @@ DECLARATIONS = (
     _declaration("MapiVirtualDirectory", "Mapi", "2013"),
     _declaration("AutodiscoverVirtualDirectory", "Autodiscover", "2007"),
     _declaration("OutlookAnywhere", "OutlookAnywhere", "2007"),
+)
+DECLARATIONS = (
+    *GETTERS,
+    *(_setter(getter.name.removeprefix("Get-"), getter.implementation.kind, getter.versions or ())  # type: ignore[attr-defined]
+      for getter in GETTERS if getter.name != "Get-AutodiscoverVirtualDirectory"),
+    _client_access_setter("Set-ClientAccessServer", ("2007", "2010", "2013", "2016", "2019", "SE")),
+    _client_access_setter("Set-ClientAccessService", ("2016", "2019", "SE")),
 )

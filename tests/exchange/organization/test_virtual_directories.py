@@ -60,3 +60,32 @@ def test_identity_that_names_no_directory_is_not_found(mixed_lab: Path, runbook:
     host = runbook(mixed_lab, "Get-EcpVirtualDirectory 'EX2019\\nosuch (Default Web Site)'; 'after'", server="EX2019")
     assert "couldn't be found" in host.error_text
     assert host.text.split() == ["after"]
+
+
+def test_namespace_runbook_sets_urls_and_the_autodiscover_uri_in_the_lab(contoso_lab: Path, runbook: Runbook) -> None:
+    host = runbook(contoso_lab, r"""
+        $namespace = 'mail.contoso.com'
+        Get-OwaVirtualDirectory -Server EXCH01 | Set-OwaVirtualDirectory -ExternalUrl "https://$namespace/owa" -InternalUrl "https://$namespace/owa"
+        Set-WebServicesVirtualDirectory 'EXCH01\EWS (Default Web Site)' -ExternalUrl "https://$namespace/EWS/Exchange.asmx"
+        Get-OutlookAnywhere | Set-OutlookAnywhere -ExternalHostname $namespace
+        Set-ClientAccessService EXCH01 -AutoDiscoverServiceInternalUri "https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml"
+    """)
+    assert host.error_text == ""
+    with Lab.open(contoso_lab) as lab:
+        directories = lab.virtual_directories("EXCH01")
+        owa = directories.get("Owa")
+        assert (owa.internal_url, owa.external_url) == ("https://mail.contoso.com/owa",) * 2
+        ews = directories.get("WebServices")
+        assert ews.internal_url == "https://exch01.contoso.com/EWS/Exchange.asmx"  # untouched
+        assert ews.external_url == "https://mail.contoso.com/EWS/Exchange.asmx"
+        assert directories.get("OutlookAnywhere").external_url == "mail.contoso.com"
+        assert directories.autodiscover_service_internal_uri == "https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml"
+        assert directories.get("Ecp").external_url is None
+
+
+def test_setting_an_unknown_directory_fails_and_changes_nothing(contoso_lab: Path, runbook: Runbook) -> None:
+    host = runbook(contoso_lab, r"Set-EcpVirtualDirectory 'EXCH01\nosuch (Default Web Site)' -ExternalUrl https://x/ecp")
+    assert "couldn't be found" in host.error_text
+    with Lab.open(contoso_lab) as lab:
+        assert lab.virtual_directories("EXCH01").get("Ecp").external_url is None
+        assert lab.audit.records(limit=1)[0].outcome == "Failed"
