@@ -121,7 +121,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             exc = record.exception
             if getattr(exc, "error_record", None) is None:
                 exc.error_record = record  # type: ignore[union-attr]
-            raise exc
+            raise ScriptTerminating(exc)  # escalated by Stop: unwinds to the nearest try/trap, or ends the run
         variable = common.get("ErrorVariable")
         if variable:
             name = str(variable)
@@ -137,6 +137,9 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             return
         if action != "silentlycontinue" and not self._hidden_errors:
             self.host.write_error(errors.format_error_record(record, width=self.host.width) + "\n")
+
+    def _stop_preferred(self) -> bool:
+        return str(self.variables.get("erroractionpreference") or "").lower() == "stop"
 
     def _report(self, record_or_exc: Any) -> None:
         self._had_errors = True
@@ -186,6 +189,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                     flow.partial = []
                     raise
                 except errors.DotNetException as exc:  # statement-terminating: the script goes on
+                    if self._stop_preferred():  # ... unless $ErrorActionPreference = 'Stop' escalates it
+                        raise ScriptTerminating(exc) from exc
                     self._report(exc)
                     self.variables["?"] = False
                 except Exception as exc:  # noqa: BLE001 - a gap in the engine must never reach the user as a traceback
@@ -224,8 +229,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         try:
             for call in calls:
                 objects = self._run_cmdlet(call.name, list(call.parameters), objects)
-        except errors.DotNetException as exc:
-            self._report(exc)
+        except (errors.DotNetException, ScriptTerminating) as raised:
+            self._report(raised.exception if isinstance(raised, ScriptTerminating) else raised)
             return RunOutcome([], 1, True)
         return RunOutcome(objects, 0, self._had_errors)
 
@@ -415,6 +420,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                         raise
                     if self._try_depth or self._traps_armed(raised):  # a surrounding try or trap handles it
                         raise Caught(raised) from raised
+                    if self._stop_preferred():  # $ErrorActionPreference = 'Stop' escalates it to script-terminating
+                        raise ScriptTerminating(raised) from raised
                     self._report(raised)  # otherwise the block goes on with its next statement
         except Flow as flow:
             raise flow.carry(output)
