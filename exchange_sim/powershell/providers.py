@@ -265,6 +265,18 @@ class SessionProviders:
         return None
 
 
+def clamped_parts(path: str) -> list[str]:
+    """A provider path's names, `.` dropped and `..` clamped at the root as every provider does."""
+    parts: list[str] = []
+    for part in path.replace("/", "\\").split("\\"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return parts
+
+
 def _leaf(path: str) -> str:
     return path.rstrip("\\").rsplit("\\", 1)[-1]
 

@@ -10,6 +10,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from exchange_sim.lab import STORE_NAMES, Lab, StoreEntry
+from exchange_sim.powershell.providers import clamped_parts
 from exchange_sim.powershell.values.exceptions import ItemNotFoundException
 from exchange_sim.windows.cert_drive import LOCATIONS, CertificateDrive, StoreItem, StoreLocationItem
 from exchange_sim.windows.x509 import X509Certificate2
@@ -33,15 +34,7 @@ class CertificateProvider:
 
     # -- paths ----------------------------------------------------------------------------
     def normalize(self, path: str) -> str:
-        parts: list[str] = []
-        for part in path.replace("/", "\\").split("\\"):
-            if part in ("", "."):
-                continue
-            if part == "..":
-                if parts:
-                    parts.pop()
-                continue
-            parts.append(part)
+        parts = clamped_parts(path)
         # Known names take their canonical spelling; thumbprints are upper case as the provider shows them.
         if parts:
             parts[0] = next((name for name in LOCATIONS if name.lower() == parts[0].lower()), parts[0])

@@ -100,12 +100,19 @@ def _certificate_argument(ctx: CmdletContext) -> tuple[CertificateProvider, str]
     return target.provider, target.path
 
 
+def _import_source(ctx: CmdletContext) -> tuple[tuple[str, str], bytes] | None:
+    """The target store and the file's bytes of an Import-* call; None once the failure is written."""
+    store = _store_location(ctx)
+    data = _read(ctx) if store is not None else None
+    return None if store is None or data is None else (store, data)
+
+
 class ImportPfxCertificate(Cmdlet):
     def process(self, ctx: CmdletContext) -> None:
-        store = _store_location(ctx)
-        data = _read(ctx) if store is not None else None
-        if store is None or data is None:
+        source = _import_source(ctx)
+        if source is None:
             return
+        store, data = source
         try:
             bundle = read_certificate_data(data, _password(ctx.bound.get("Password")) or "")
         except WrongPassword:
@@ -139,10 +146,10 @@ def _ca_store(certificate: x509.Certificate) -> str:
 
 class ImportCertificate(Cmdlet):
     def process(self, ctx: CmdletContext) -> None:
-        store = _store_location(ctx)
-        data = _read(ctx) if store is not None else None
-        if store is None or data is None:
+        source = _import_source(ctx)
+        if source is None:
             return
+        store, data = source
         try:
             bundle = read_certificate_data(data, None)
         except CertificateDataError:
