@@ -346,6 +346,14 @@ def bind_pipeline_object(set_name: str, receivers: list[ParameterDeclaration], i
     return found or None
 
 
+def input_object_not_bound(item: Any) -> ParameterBindingException:
+    return ParameterBindingException(
+        "The input object cannot be bound to any parameters for the command either because the command does not "
+        "take pipeline input or the input and its properties do not match any of the parameters that take "
+        "pipeline input.", error_id="InputObjectNotBound", category=ErrorCategory.InvalidArgument,
+        target_object=item)
+
+
 def _already_bound(name: str) -> ParameterBindingException:
     return ParameterBindingException(
         f"Cannot bind parameter because parameter '{name}' is specified more than once. To "

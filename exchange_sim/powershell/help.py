@@ -155,7 +155,8 @@ def syntax_line(
     tokens += [_syntax_token(i, enum_names) for i in display_order(parameters_of_set(declaration, set_name, product_version))]
     if declaration.supports_should_process:
         tokens += ["[-WhatIf]", "[-Confirm]"]
-    tokens.append("[<CommonParameters>]")
+    if declaration.cmdlet_binding:  # a simple function has no common parameters
+        tokens.append("[<CommonParameters>]")
     return " ".join(tokens)
 
 

@@ -14,13 +14,10 @@ from typing import Any, Sequence
 from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.binder import (
     SWITCH,
-    bind_arguments,
     bind_pipeline_object,
+    input_object_not_bound,
     is_switch_parameter,
-    missing_mandatory,
-    missing_mandatory_error,
     resolve_parameter_name,
-    select_parameter_set,
     switch_value,
     validate_argument,
 )
@@ -537,17 +534,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                 f"The term '{name}' is not recognized as the name of a cmdlet, function, script file, or operable "
                 "program. Check the spelling of the name, or if a path was included, verify that the path is "
                 "correct and try again.", category=errors.ErrorCategory.ObjectNotFound, target_object=name)
-        common: dict[str, Any] = {}
-        try:
-            bound = bind_arguments(declaration, pairs, self.registry.types, common)
-            set_name = select_parameter_set(declaration, bound)
-            receivers = [p for p in declaration.parameters if p.name not in bound and (entry := p.in_set(set_name))
-                         is not None and (entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
-            # Parameters pipeline input may still fill are not missing yet (§7.1 step 4).
-            deferred = {p.name for p in receivers} if input_objects else set()
-            bound.update(self.mandatory_arguments(declaration, set_name, bound, deferred))
-        except errors.ParameterBindingException as exc:
-            raise self.binding_failure(exc, declaration, name) from None
+        call = self.bind_command(declaration, pairs, input_objects, name)
+        bound, set_name, receivers, common = call.bound, call.set_name, call.receivers, call.common
         sink: list[Any] = []
         cmdlet = declaration.implementation()
         ctx = CmdletRun(self, declaration, set_name, bound, sink, common)
@@ -557,11 +545,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         for item in input_objects:
             per_object = bind_pipeline_object(set_name, receivers, item, self.registry.types)
             if per_object is None:
-                self._report(errors.ParameterBindingException(
-                    "The input object cannot be bound to any parameters for the command either because the "
-                    "command does not take pipeline input or the input and its properties do not match any of "
-                    "the parameters that take pipeline input.", error_id="InputObjectNotBound",
-                    category=errors.ErrorCategory.InvalidArgument, target_object=item))
+                self._report(input_object_not_bound(item))
                 continue
             ctx.bound = {**bound, **per_object}
             cmdlet.process(ctx)

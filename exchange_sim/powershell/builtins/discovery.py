@@ -86,8 +86,11 @@ def command_infos(table: Any, version: str | None = None, functions: Iterable[st
         resolved = table.resolve(target)
         original = next((a for a in (resolved.aliases if resolved else ()) if a.lower() == alias), alias)
         infos.append(CommandInfo(original, "Alias", resolved.module if resolved else "", target, resolved, target))
-    for name in functions:
-        infos.append(CommandInfo(name, "Function", "", ""))
+    declared = functions if isinstance(functions, Mapping) else {name: None for name in functions}
+    for name, function in declared.items():
+        # Get-Command -Syntax of a function prints its syntax lines, as for a cmdlet.
+        syntax = "\n".join(ps_help.syntax_lines(function)) if function is not None else ""
+        infos.append(CommandInfo(name, "Function", "", syntax, function))
     return infos
 
 

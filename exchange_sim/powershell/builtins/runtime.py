@@ -122,8 +122,9 @@ def remove_variable(ctx: CmdletContext, name: str, scope: str | None = None) -> 
 def functions(ctx: CmdletContext) -> dict[str, Any]:
     """Script functions visible to the caller (name -> definition), when the engine exposes them."""
     listing = getattr(ctx, "function_names", None)
+    declare = getattr(ctx, "function_declaration", None)
     if callable(listing):
-        return {name: None for name in listing()}
+        return {name: declare(name) if callable(declare) else None for name in listing()}
     return {}
 
 
@@ -137,7 +138,8 @@ def function_help(ctx: CmdletContext, name: str) -> tuple[str | None, Any] | Non
         return None
     body = getattr(found, "body", None) or getattr(found, "ast", None) or found
     comment = getattr(body, "help_comment", None)
-    return comment, getattr(found, "declaration", None)
+    declare = getattr(ctx, "function_declaration", None)
+    return comment, declare(name) if callable(declare) else getattr(found, "declaration", None)
 
 
 def set_strict_mode(ctx: CmdletContext, version: int | None) -> None:

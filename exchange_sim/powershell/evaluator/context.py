@@ -152,3 +152,8 @@ class CmdletRun:
 
     def get_function(self, name: str) -> Any:
         return self._session.functions.get(name.lower())
+
+    def function_declaration(self, name: str) -> CommandDeclaration | None:
+        """The declaration a script function binds with (Get-Help's syntax, Get-Command's parameters)."""
+        function = self._session.functions.get(name.lower())
+        return None if function is None else self._session.function_declaration(function)

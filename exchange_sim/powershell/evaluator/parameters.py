@@ -5,6 +5,7 @@ then begin/process/end run in the function's scope with `$PSBoundParameters`, `$
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from exchange_sim.powershell import ast as A
@@ -13,6 +14,7 @@ from exchange_sim.powershell.binder import (
     bind_arguments,
     bind_pipeline_object,
     convert_argument,
+    input_object_not_bound,
     missing_mandatory,
     missing_mandatory_error,
     select_parameter_set,
@@ -138,22 +140,31 @@ class ScriptParameters:
                 value = _type_default(parameter, self.registry.types)
             self.variables[name.lower()] = value
 
+    def bind_command(self, declaration: CommandDeclaration, pairs: list[tuple[str | None, Any]],
+                     input_objects: list[Any], invocation_name: str) -> "CommandBinding":
+        """Named and positional arguments, the parameter set, then mandatory ones (§7.1 steps 1-4)."""
+        call = CommandBinding(declaration)
+        try:
+            call.bound = bind_arguments(declaration, pairs, self.registry.types, call.common, call.unbound,
+                                        run_script=self._validation_script)
+            call.set_name = select_parameter_set(declaration, call.bound)
+            call.receivers = [p for p in declaration.parameters if p.name not in call.bound and (
+                entry := p.in_set(call.set_name)) is not None and (
+                entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
+            # Parameters pipeline input may still fill are not missing yet (§7.1 step 4).
+            deferred = {p.name for p in call.receivers} if input_objects else set()
+            call.bound.update(self.mandatory_arguments(declaration, call.set_name, call.bound, deferred))
+        except errors.ParameterBindingException as exc:
+            raise self.binding_failure(exc, declaration, invocation_name) from None
+        return call
+
     def invoke_function(self, function: A.FunctionDefinitionAst, declaration: CommandDeclaration,
                         pairs: list[tuple[str | None, Any]], input_objects: list[Any],
                         invocation_name: str) -> list[Any]:
         """Bind, then run begin once, process per pipeline object (or once) and end once, in a new scope."""
-        common: dict[str, Any] = {}
-        unbound: list[Any] = []
-        types = self.registry.types
-        try:
-            bound = bind_arguments(declaration, pairs, types, common, unbound, run_script=self._validation_script)
-            set_name = select_parameter_set(declaration, bound)
-            receivers = [p for p in declaration.parameters if p.name not in bound and (entry := p.in_set(set_name))
-                         is not None and (entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
-            deferred = {p.name for p in receivers} if input_objects else set()
-            bound.update(self.mandatory_arguments(declaration, set_name, bound, deferred))
-        except errors.ParameterBindingException as exc:
-            raise self.binding_failure(exc, declaration, invocation_name) from None
+        call = self.bind_command(declaration, pairs, input_objects, invocation_name)
+        bound, set_name, receivers, common, unbound = (call.bound, call.set_name, call.receivers, call.common,
+                                                       call.unbound)
         nodes = function.parameters if function.parameters is not None else (
             function.body.param_block.parameters if function.body.param_block is not None else ())
         caller = self.variables
@@ -196,11 +207,7 @@ class ScriptParameters:
                     per_object = bind_pipeline_object(set_name, receivers, item, self.registry.types,
                                                       declaration.command_type) if receivers else {}
                     if per_object is None:
-                        self.write_error(errors.record_for(errors.ParameterBindingException(
-                            "The input object cannot be bound to any parameters for the command either because the "
-                            "command does not take pipeline input or the input and its properties do not match "
-                            "any of the parameters that take pipeline input.", error_id="InputObjectNotBound",
-                            category=errors.ErrorCategory.InvalidArgument, target_object=item)), {})
+                        self.write_error(errors.record_for(input_object_not_bound(item)), {})
                         continue
                     for name, value in per_object.items():
                         self.variables[name.lower()] = value
@@ -283,6 +290,18 @@ class ScriptParameters:
 
 
 _NO_INPUT = object()
+
+
+@dataclass
+class CommandBinding:
+    """What binding a command line produced: declared values, common parameters, leftovers for $args."""
+
+    declaration: CommandDeclaration
+    bound: dict[str, Any] = field(default_factory=dict)
+    set_name: str = ""
+    receivers: list[ParameterDeclaration] = field(default_factory=list)  # still open to pipeline input
+    common: dict[str, Any] = field(default_factory=dict)
+    unbound: list[Any] = field(default_factory=list)
 
 
 class _MyInvocation:
