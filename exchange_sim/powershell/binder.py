@@ -384,7 +384,8 @@ def _positional_candidates(declaration: CommandDeclaration, sets: list[str], bou
     for set_name in sorted(sets, key=lambda name: name != declaration.default_parameter_set):
         for parameter in declaration.parameters:
             entry = parameter.in_set(set_name)
-            if entry is None or entry.position is None or entry.position <= after or parameter.name in bound:
+            if entry is None or entry.position is None or entry.position <= after or parameter.name in bound \
+                    or entry.value_from_remaining_arguments:  # it collects what positions leave over
                 continue
             slot = slots.setdefault(entry.position, [])
             if parameter not in slot:

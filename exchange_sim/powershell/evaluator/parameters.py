@@ -21,7 +21,7 @@ from exchange_sim.powershell.binder import (
 )
 from exchange_sim.powershell.commands import CommandDeclaration, ParameterDeclaration
 from exchange_sim.powershell.evaluator.confirmation import Confirmation, prompt_mandatory
-from exchange_sim.powershell.evaluator.flow import NamedArgument, Return
+from exchange_sim.powershell.evaluator.flow import NamedArgument, Return, ScriptTerminating
 from exchange_sim.powershell.evaluator.script_cmdlets import ScriptCmdlet, declaration_for_function
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
 from exchange_sim.powershell.host import HostPromptUnavailable
@@ -116,10 +116,17 @@ class ScriptParameters:
                 pairs.append((None, item))
         unbound: list[Any] = []
         common: dict[str, Any] = {}
-        bound = bind_arguments(declaration, pairs, self.registry.types, common, unbound,
-                               run_script=self._validation_script)
-        set_name = select_parameter_set(declaration, bound)
-        bound.update(self.mandatory_arguments(declaration, set_name, bound, set()))
+        try:
+            bound = bind_arguments(declaration, pairs, self.registry.types, common, unbound,
+                                   run_script=self._validation_script)
+            set_name = select_parameter_set(declaration, bound)
+            bound.update(self.mandatory_arguments(declaration, set_name, bound, set()))
+        except errors.ParameterBindingException as exc:
+            # `powershell -File x.ps1 -Bad 1`: the script does not start; `<path> : <message>`, exit code 1.
+            record = errors.record_for(exc).with_command(declaration.name, declaration.name).with_invocation(
+                errors.InvocationInfo(my_command=declaration.name, command_kind="ExternalScript"))
+            exc.error_record = record  # type: ignore[attr-defined]
+            raise ScriptTerminating(exc) from None
         self._parameter_variables(nodes, declaration, bound)
         self.variables["psboundparameters"] = Hashtable(bound.items(), ordered=True)
         self.variables["args"] = unbound

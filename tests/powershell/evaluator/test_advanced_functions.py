@@ -230,3 +230,17 @@ def test_out_variable_and_error_variable_on_a_function() -> None:
 def test_filter_runs_per_pipeline_object() -> None:
     outcome, _ = _run("filter double { $_ * 2 }\n1,2,3 | double")
     assert outcome.output == [2, 4, 6]
+
+
+def test_remaining_arguments_parameter_collects_what_positions_leave() -> None:
+    outcome, _ = _run("function t { [CmdletBinding()] param([Parameter(ValueFromRemainingArguments)]$Rest) "
+                      "$Rest.Count }\nt a b c")
+    assert outcome.output == [3]
+
+
+def test_mandatory_string_refuses_empty_unless_allowed() -> None:
+    outcome, host = _run("function u { [CmdletBinding()] param([Parameter(Mandatory)][AllowEmptyString()][string]$S) "
+                         "\"[$S]\" }\nu ''\nfunction v { [CmdletBinding()] param([Parameter(Mandatory)][string]$S) $S }"
+                         "\nv ''")
+    assert outcome.output == ["[]"]
+    assert "v : Cannot bind argument to parameter 'S' because it is an empty string." in host.error_text
