@@ -305,11 +305,13 @@ class ExpressionParser(AttributeRules):
                 if command_mode and (after == "" or after.isspace()):
                     return expr
                 expr = self._member(expr, p, p + 1, static=False)
+                allow_bracket = True
             elif c == ":" and src.startswith("::", p):
                 after = src[p + 2] if p + 2 < len(src) else ""
                 if command_mode and (after == "" or after.isspace()):
                     return expr
                 expr = self._member(expr, p, p + 2, static=True)
+                allow_bracket = True  # `[T]::M()[0]`: only the bare type literal takes `[` as another cast
             elif c == "[" and allow_bracket:
                 expr = self._index(expr, p)
             else:

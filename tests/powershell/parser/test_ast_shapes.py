@@ -181,6 +181,18 @@ def test_generic_static_constructor_call() -> None:
     assert type_name.full_name == "System.Collections.Generic.List[string]"
 
 
+def test_static_method_result_can_be_indexed() -> None:
+    expr = only_expression("[System.IO.File]::ReadAllBytes('x')[0..3]")
+    assert isinstance(expr, A.IndexExpressionAst)
+    assert isinstance(expr.target, A.InvokeMemberExpressionAst) and expr.target.static
+
+
+def test_type_literal_followed_by_bracket_is_another_cast() -> None:
+    expr = only_expression("[int][string]'5'")
+    assert isinstance(expr, A.ConvertExpressionAst)
+    assert isinstance(expr.child, A.ConvertExpressionAst)
+
+
 def test_array_type_literal() -> None:
     expr = only_expression("[byte[]]$x")
     assert isinstance(expr, A.ConvertExpressionAst)
