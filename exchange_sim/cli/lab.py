@@ -14,12 +14,14 @@ from exchange_sim.certs.names import format_distinguished_name
 from exchange_sim.lab import (
     Lab,
     LabError,
+    ROLE_GROUPS,
     LabUser,
     OutgoingMail,
     builtin_fixtures,
     open_or_create,
     parse_moment,
     parse_shift,
+    role_group_named,
 )
 
 _DIR_HELP = "The lab folder."
@@ -101,7 +103,10 @@ def register(app: typer.Typer) -> None:
                           no_args_is_help=True)
     ca_app = typer.Typer(help="The lab certificate authority (created on first use, trusted lab-wide).",
                          no_args_is_help=True)
+    user_app = typer.Typer(help="Users who may connect to the remoting service (`exchange-sim serve`).",
+                           no_args_is_help=True)
     lab_app.add_typer(ca_app, name="ca")
+    lab_app.add_typer(user_app, name="user")
     app.add_typer(lab_app, name="lab")
 
     @lab_app.command("new")
@@ -206,18 +211,35 @@ def register(app: typer.Typer) -> None:
                 for attachment in mail.attachments:
                     (save_attachments / Path(attachment.name).name).write_bytes(attachment.content)
 
-    @lab_app.command("user")
-    def user(
+    @user_app.command("add")
+    def user_add(
         lab_dir: Path = typer.Argument(..., help=_DIR_HELP),
         name: str = typer.Argument(..., help="User name (for the remoting service)."),
-        password: str = typer.Option(..., "--password", prompt=True, hide_input=True),
+        password: str = typer.Option(..., "--password", prompt=True, hide_input=True, confirmation_prompt=True),
         domain: Optional[str] = typer.Option(None, "--domain", help="NetBIOS domain (default: the lab's)."),
+        role: str = typer.Option(
+            "Organization Management", "--role",
+            help=f"Role group: {', '.join(ROLE_GROUPS)}. View-only users get only the Get- cmdlets, as RBAC trims "
+                 "a real session.",
+        ),
     ) -> None:
-        """Add a user who may connect to the remoting service, or change their password."""
+        """Add a user who may connect to the remoting service, or change their password and role."""
+        group = role_group_named(role)
+        if group is None:
+            typer.echo(f"exchange-sim lab user add: unknown role group '{role}'; one of: {', '.join(ROLE_GROUPS)}",
+                       err=True)
+            raise typer.Exit(2)
         with _opened(lab_dir) as lab:
             netbios = domain or lab.accepted_domains[0].name.split(".")[0]
-            lab.set_user(LabUser(name, netbios.upper(), password))
-            typer.echo(f"user {netbios.upper()}\\{name} saved")
+            lab.set_user(LabUser(name, netbios.upper(), password, group))
+            typer.echo(f"user {netbios.upper()}\\{name} saved ({group})")
+
+    @user_app.command("list")
+    def user_list(lab_dir: Path = typer.Argument(..., help=_DIR_HELP)) -> None:
+        """The users who may connect, with their role group (passwords are not shown)."""
+        with _opened(lab_dir) as lab:
+            for user in lab.users():
+                typer.echo(f"{user.domain}\\{user.name:<24} {user.role}")
 
     @ca_app.callback()
     def ca(ctx: typer.Context, lab_dir: Path = typer.Argument(..., help=_DIR_HELP)) -> None:

@@ -93,7 +93,7 @@ def iis_certificate(lab: Lab, server: Server) -> PresentedCertificate | None:
 
 
 def user_directory(lab: Lab) -> UserDirectory:
-    accounts = tuple(Account(user.name, user.password, user.domain) for user in lab.users())
+    accounts = tuple(Account(user.name, user.password, user.domain, user.role) for user in lab.users())
     return UserDirectory(accounts, tuple(domain.name for domain in lab.accepted_domains))
 
 

@@ -196,7 +196,12 @@ def _organization_settings(db: sqlite_utils.Database) -> None:
     db["receive_connectors"].add_column("require_tls", int)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _windows_side_channels, _organization_settings)
+def _user_roles(db: sqlite_utils.Database) -> None:
+    # Remoting users belong to a role group; labs made before this keep their users as full administrators.
+    db["users"].add_column("role", str, not_null_default="Organization Management")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _windows_side_channels, _organization_settings, _user_roles)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

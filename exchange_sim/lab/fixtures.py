@@ -11,8 +11,8 @@ from typing import Any
 import exchange_sim
 from exchange_sim.lab.clock import parse_moment
 from exchange_sim.lab.errors import LabError
-from exchange_sim.lab.model import (EXCHANGE_VERSIONS, AcceptedDomain, HybridConfiguration, SendConnector,
-                                    version_at_least)
+from exchange_sim.lab.model import (EXCHANGE_VERSIONS, ROLE_GROUPS, AcceptedDomain, HybridConfiguration,
+                                    SendConnector, role_group_named, version_at_least)
 
 DEFAULT_FIXTURE = "contoso"
 KNOWN_ROLES = ("Mailbox", "ClientAccess", "HubTransport", "UnifiedMessaging", "EdgeTransport")
@@ -43,6 +43,7 @@ class UserSpec:
     name: str
     password: str
     domain: str
+    role: str = "Organization Management"
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,15 @@ class _FixtureReader:
             name=self.text(table, "name", where),
             password=self.text(table, "password", where),
             domain=self.text(table, "domain", where, default=default_domain).upper(),
+            role=self.role_group(table, where),
         )
+
+    def role_group(self, table: dict[str, Any], where: str) -> str:
+        text = self.text(table, "role", where, default="Organization Management")
+        group = role_group_named(text)
+        if group is None:
+            raise self.fail(where, f"'role' must be one of: {', '.join(ROLE_GROUPS)}")
+        return group
 
     def clock(self, value: object) -> datetime | None:
         if value is None:

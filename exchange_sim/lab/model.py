@@ -111,6 +111,18 @@ class LabUser:
     name: str
     domain: str
     password: str
+    role: str = "Organization Management"
+
+
+# The built-in role groups a lab user may belong to. Organization and Server Management hold the "Exchange
+# Server Certificates" role (all six cmdlets); View-Only Organization Management only its Get- half.
+ROLE_GROUPS = ("Organization Management", "Server Management", "View-Only Organization Management")
+VIEW_ONLY_ROLE = "View-Only Organization Management"
+
+
+def role_group_named(text: str) -> str | None:
+    """The role group `text` names (any case), or None."""
+    return next((group for group in ROLE_GROUPS if group.lower() == text.strip().lower()), None)
 
 
 @dataclass(frozen=True)

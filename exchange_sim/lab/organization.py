@@ -165,7 +165,7 @@ class Lab:
                     {"server": server.name, "um_startup_mode": server.um_startup_mode}
                 )
             for user in spec.users:
-                self.set_user(LabUser(user.name, user.domain, user.password))
+                self.set_user(LabUser(user.name, user.domain, user.password, user.role))
             if spec.pinned_clock is not None:
                 self.clock.pin(spec.pinned_clock)
             for connector in spec.send_connectors:
@@ -381,8 +381,8 @@ class Lab:
 
     # -- users who may connect (remoting) -------------------------------------------------
     def users(self) -> list[LabUser]:
-        rows = self._scope.db.execute("SELECT name, domain, password FROM users ORDER BY rowid").fetchall()
-        return [LabUser(row[0], row[1], self._secret.open_text(bytes(row[2]))) for row in rows]
+        rows = self._scope.db.execute("SELECT name, domain, password, role FROM users ORDER BY rowid").fetchall()
+        return [LabUser(row[0], row[1], self._secret.open_text(bytes(row[2])), row[3]) for row in rows]
 
     def user(self, name: str, domain: str | None = None) -> LabUser | None:
         """Case-insensitive; `DOMAIN\\name` and `name@domain` forms are understood."""
@@ -400,7 +400,8 @@ class Lab:
     def set_user(self, user: LabUser) -> None:
         with self.transaction():
             self._scope.db["users"].upsert(
-                {"name": user.name, "domain": user.domain.upper(), "password": self._secret.seal_text(user.password)},
+                {"name": user.name, "domain": user.domain.upper(), "password": self._secret.seal_text(user.password),
+                 "role": user.role},
                 pk=("domain", "name"),
             )
 

@@ -34,6 +34,7 @@ class Account:
     name: str
     password: str
     domain: str = ""
+    role: str = "Organization Management"
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ class RunspaceFactory:
         self._open = open_on_server
 
     def open_runspace(self, configuration: str, account: Account) -> RemoteRunspace:
-        return RemoteRunspace(configuration, self._open)
+        return RemoteRunspace(configuration, self._open, account.role)
 
 
 class EngineBridge:

@@ -12,6 +12,7 @@ from exchange_sim.powershell.session import Session
 from exchange_sim.remoting.auth import Account
 from exchange_sim.remoting.clixml_stream import stream_document
 from exchange_sim.remoting.command_line import PowerShellLaunch
+from exchange_sim.remoting.role_groups import trim_to_role
 from exchange_sim.remoting.shells import OutputBuffer
 
 # powershell.exe 5.1's exit code when the -File script does not exist (0xFFFD0000 as a signed int).
@@ -71,12 +72,13 @@ class PowerShellProcess:
     def run_process(self, launch: PowerShellLaunch, account: Account, codec: str, output: OutputBuffer) -> int:
         host = ProcessHost(output, codec)
         try:
-            return self._run(launch, host)
+            return self._run(launch, host, account.role)
         finally:
             host.finish()
 
-    def _run(self, launch: PowerShellLaunch, host: ProcessHost) -> int:
+    def _run(self, launch: PowerShellLaunch, host: ProcessHost, role: str) -> int:
         session = self._open_runspace(host)
+        trim_to_role(session, role)
         if launch.source == "File":
             return self._run_file(session, host, launch)
         if not launch.script.strip():

@@ -27,6 +27,7 @@ from psrpcore.types import (
 from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.remoting import command_metadata, faults
 from exchange_sim.remoting.auth import Account
+from exchange_sim.remoting.role_groups import held_by_role
 from exchange_sim.remoting.shells import ReceiveBatch, Shell, ShellCommand
 
 FRAGMENT_SIZE = 32_768
@@ -219,7 +220,8 @@ class PsrpPool:
         """Answered at once from the declarations: a count object, then one CommandMetadata per command."""
         state.started = True
         state.pipeline.start()
-        available = self._catalog(self.configuration) if self._catalog is not None else ()
+        catalog = self._catalog(self.configuration) if self._catalog is not None else ()
+        available = [declaration for declaration in catalog if held_by_role(self.account.role, declaration)]
         found = command_metadata.matching(available, list(request.name or []))
         state.pipeline.write_output(command_metadata.count_object(len(found)))
         for declaration in found:

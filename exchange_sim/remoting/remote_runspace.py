@@ -23,6 +23,7 @@ from exchange_sim.remoting.psrp import (
     RemotePipeline,
     error_record,
 )
+from exchange_sim.remoting.role_groups import trim_to_role
 
 # What real Exchange's restricted runspace offers besides the Exchange cmdlets (the proxy helpers that
 # Import-PSSession needs; Get-Command and Get-Help exist there too, but not in this engine yet).
@@ -91,10 +92,12 @@ class RemoteHost(Host):
 class RemoteRunspace:
     """One pool's session. The pool runs its pipelines one at a time, so the session is never shared."""
 
-    def __init__(self, configuration: str, open_session: SessionOpener) -> None:
+    def __init__(self, configuration: str, open_session: SessionOpener,
+                 role: str = "Organization Management") -> None:
         self.configuration = configuration
         self._host = RemoteHost()
         self._session = open_session(self._host)
+        trim_to_role(self._session, role)
         self._objects = RemoteObjects()
         commands = list(self._session.registry.commands)
         restricted = configuration == EXCHANGE_CONFIGURATION

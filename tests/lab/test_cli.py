@@ -119,11 +119,30 @@ def test_console_script_runs_lab_show(lab_dir: Path) -> None:
 
 
 def test_lab_user_adds_a_remoting_user_with_an_encrypted_password(runner: CliRunner, lab_dir: Path) -> None:
-    result = _run(runner, "user", str(lab_dir), "alice", "--password", "Tr1cky!pw")
+    result = _run(runner, "user", "add", str(lab_dir), "alice", "--password", "Tr1cky!pw")
     assert result.exit_code == 0 and "CONTOSO\\alice" in result.output
     lab = Lab.open(lab_dir)
     try:
         assert lab.user("contoso\\ALICE").password == "Tr1cky!pw"
+    finally:
+        lab.close()
+
+
+def test_lab_user_add_with_a_role_group_is_listed_with_it(runner: CliRunner, lab_dir: Path) -> None:
+    added = _run(runner, "user", "add", str(lab_dir), "viewer", "--password", "V1ew!",
+                 "--role", "view-only organization management")
+    listed = _run(runner, "user", "list", str(lab_dir))
+    assert added.exit_code == 0, added.output
+    assert "CONTOSO\\viewer" in listed.output and "View-Only Organization Management" in listed.output
+    assert "CONTOSO\\administrator" in listed.output and "Organization Management" in listed.output
+
+
+def test_lab_user_add_refuses_an_unknown_role_group_and_saves_nothing(runner: CliRunner, lab_dir: Path) -> None:
+    result = _run(runner, "user", "add", str(lab_dir), "boss", "--password", "x", "--role", "Boss")
+    assert result.exit_code == 2
+    lab = Lab.open(lab_dir)
+    try:
+        assert lab.user("boss") is None
     finally:
         lab.close()
 

@@ -50,6 +50,8 @@ def test_fixture_keys_beyond_the_minimum_are_read(tmp_path: Path) -> None:
         (_MINIMAL + '[[servers]]\nname = "A"\nfqdn = "b.t.test"\nversion = "2019"\n', "must start with"),
         (_MINIMAL + '[[servers]]\nname = "A"\nversion = "2019"\nroles = ["Janitor"]\n', "unknown role"),
         (_MINIMAL + '[[servers]]\nname = "A"\nversion = "2019"\n[clock]\npinned = "soon"\n', "not a date"),
+        (_MINIMAL + '[[servers]]\nname = "A"\nversion = "2019"\n[[users]]\nname = "u"\npassword = "p"\n'
+         'role = "Boss"\n', "'role' must be one of"),
         ("this is = = not toml", "not valid TOML"),
         ('[organization]\nname = "T"\naccepted_domains = ["t.test", "T.test"]\n'
          '[[servers]]\nname = "A"\nversion = "2019"\n', "listed twice"),
@@ -58,6 +60,13 @@ def test_fixture_keys_beyond_the_minimum_are_read(tmp_path: Path) -> None:
 def test_bad_fixture_is_a_clear_lab_error(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(LabError, match=message):
         load_fixture(_write(tmp_path, text))
+
+
+def test_fixture_user_role_group_is_kept(tmp_path: Path) -> None:
+    text = (_MINIMAL + '[[servers]]\nname = "A"\nversion = "2019"\n'
+            '[[users]]\nname = "u"\npassword = "p"\nrole = "view-only organization management"\n')
+    (user,) = load_fixture(_write(tmp_path, text)).users
+    assert user.role == "View-Only Organization Management"
 
 
 def test_accepted_domain_may_be_non_authoritative(tmp_path: Path) -> None:

@@ -28,7 +28,8 @@ from tests.remoting.test_hostile_input import _fault_code, _mutations
 
 SERVER = "EXCH01"
 ADMIN = ("CONTOSO\\administrator", "P@ssw0rd!")  # the contoso fixture's [[users]] entry
-RUNBOOK = ("runbook", "Runb00k!pass")  # added with `exchange-sim lab user`
+RUNBOOK = ("runbook", "Runb00k!pass")  # added with `exchange-sim lab user add`
+VIEWER = ("viewer", "V1ew!only")  # added with --role "View-Only Organization Management"
 BIN = Path(sys.executable).parent
 
 
@@ -62,8 +63,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     lab = tmp_path_factory.mktemp("served") / "lab"
     created = _cli("lab", "new", str(lab))
     assert created.returncode == 0, created.stderr
-    added = _cli("lab", "user", str(lab), RUNBOOK[0], "--password", RUNBOOK[1])
+    added = _cli("lab", "user", "add", str(lab), RUNBOOK[0], "--password", RUNBOOK[1])
     assert added.returncode == 0, added.stderr
+    viewer = _cli("lab", "user", "add", str(lab), VIEWER[0], "--password", VIEWER[1],
+                  "--role", "View-Only Organization Management")
+    assert viewer.returncode == 0, viewer.stderr
     process = subprocess.Popen([str(BIN / "exchange-sim"), "serve", "--lab", str(lab)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     endpoints_file = lab / "endpoints.json"
@@ -435,3 +439,28 @@ def test_many_clients_at_once_all_get_their_answers(served: Served) -> None:
         assert lines[0::2] == [str(index)] * 3
         assert len(set(lines[1::2])) == 1
     assert all(thumbprints == psrp[0] for thumbprints in psrp) and psrp[0]
+
+
+def test_view_only_user_reads_certificates_but_has_no_cmdlet_that_changes_them(served: Served) -> None:
+    viewer = served.ntlm(VIEWER)
+    listed = viewer.run_ps("(Get-ExchangeCertificate).Count")
+    refused = viewer.run_ps("New-ExchangeCertificate -SubjectName 'CN=viewer.contoso.com' -Services None")
+    after = served.ntlm().run_ps("@(Get-ExchangeCertificate | ? Subject -eq 'CN=viewer.contoso.com').Count")
+    assert listed.status_code == 0 and int(listed.std_out) >= 2
+    assert refused.status_code == 1
+    assert b"'New-ExchangeCertificate' is not recognized" in refused.std_err
+    assert after.std_out.strip() == b"0"
+
+
+def test_view_only_user_gets_only_the_get_cmdlets_over_psrp(served: Served) -> None:
+    endpoint = served.endpoint("IIS", "http")
+    wsman = WSMan(endpoint["host"], port=endpoint["port"], path=endpoint["url"].split("/", 3)[3], ssl=False,
+                  username=VIEWER[0], password=VIEWER[1], auth="ntlm", cert_validation=False)
+    with wsman, RunspacePool(wsman, configuration_name="Microsoft.Exchange") as pool:
+        names = [m.name for m in pool.get_command_metadata(["*-ExchangeCertificate"])]
+        ps = PowerShell(pool)
+        ps.add_cmdlet("Remove-ExchangeCertificate").add_parameter("Thumbprint", "0" * 40)
+        ps.invoke()
+    assert names == ["Get-ExchangeCertificate"]
+    assert ps.had_errors
+    assert "'Remove-ExchangeCertificate' is not recognized" in str(ps.streams.error[0])
