@@ -48,7 +48,9 @@ from exchange_sim.powershell.evaluator.script_files import ScriptFiles, is_scrip
 from exchange_sim.powershell.evaluator.strict_mode import method_call_syntax
 from exchange_sim.powershell.evaluator.traps import TrapHandling
 from exchange_sim.powershell.evaluator.parameters import ScriptParameters
-from exchange_sim.powershell.host import Host
+from exchange_sim.powershell.evaluator.pipeline_input import PipelineInput, is_downstream
+from exchange_sim.powershell.evaluator.confirmation import non_interactive_error
+from exchange_sim.powershell.host import Host, HostPromptUnavailable
 from exchange_sim.powershell.parse_errors import format_parse_errors, position_message
 from exchange_sim.powershell.parser import parse
 from exchange_sim.powershell.providers import SessionProviders
@@ -224,8 +226,9 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         self._had_errors = False
         objects: list[Any] = list(input or [])
         try:
-            for call in calls:
-                objects = self._run_cmdlet(call.name, list(call.parameters), objects)
+            for position, call in enumerate(calls):
+                given = PipelineInput(objects) if position or input is not None else objects
+                objects = self._run_cmdlet(call.name, list(call.parameters), given)
         except (errors.DotNetException, ScriptTerminating) as raised:
             self._report(raised.exception if isinstance(raised, ScriptTerminating) else raised)
             return RunOutcome([], 1, True)
@@ -317,8 +320,15 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                 self._expression(only.expression)
                 return []  # `$i++` as a statement writes nothing; `($i++)` does
             objects: list[Any] = []
-            for element in node.pipeline_elements:
-                objects = self._element(element, objects)
+            for position, element in enumerate(node.pipeline_elements):
+                if position == 0 and len(node.pipeline_elements) > 1 and _is_plain_expression(element):
+                    value = self._expression(element.expression)
+                    # `$null | %{}` sends one $null; an empty `(...)`/`$(...)` is AutomationNull and sends nothing.
+                    sends_null = value is None and not isinstance(
+                        element.expression, (A.ParenExpressionAst, A.SubExpressionAst, A.ArrayExpressionAst))
+                    objects = [None] if sends_null else _unroll(value)
+                    continue
+                objects = self._element(element, PipelineInput(objects) if position else objects)
             return objects
         if isinstance(node, A.CommandExpressionAst) and node.expression is not None:
             value = self._expression(node.expression)
@@ -539,18 +549,25 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         sink: list[Any] = []
         cmdlet = declaration.implementation()
         ctx = CmdletRun(self, declaration, set_name, bound, sink, common)
-        cmdlet.begin(ctx)
-        if not input_objects:
-            cmdlet.process(ctx)
-        for item in input_objects:
-            per_object = bind_pipeline_object(set_name, receivers, item, self.registry.types)
-            if per_object is None:
-                self._report(input_object_not_bound(item))
-                continue
-            ctx.bound = {**bound, **per_object}
-            cmdlet.process(ctx)
-        ctx.bound = bound
-        cmdlet.end(ctx)
+        try:
+            cmdlet.begin(ctx)
+            if not is_downstream(input_objects):
+                cmdlet.process(ctx)
+            for item in input_objects:
+                per_object = bind_pipeline_object(set_name, receivers, item, self.registry.types)
+                if per_object is None:
+                    self._report(input_object_not_bound(item))
+                    continue
+                ctx.bound = {**bound, **per_object}
+                cmdlet.process(ctx)
+            ctx.bound = bound
+            cmdlet.end(ctx)
+        except HostPromptUnavailable:  # Read-Host, Get-Credential, a prompt with nobody to answer
+            error = non_interactive_error()
+            error.error_record = error.error_record.with_command(  # type: ignore[attr-defined]
+                declaration.name, declaration.implementing_type or declaration.name).with_invocation(
+                errors.InvocationInfo(my_command=declaration.name, invocation_name=name, command_kind="Cmdlet"))
+            raise error from None
         if common.get("OutVariable"):
             self._set_out_variable(str(common["OutVariable"]), sink)  # shared with functions (parameters.py)
         return sink
@@ -565,6 +582,10 @@ def _unroll(value: Any) -> list[Any]:
         return []
     items = enumerate_for_pipeline(value)
     return [value] if items is None else list(items)
+
+
+def _is_plain_expression(element: A.CommandBaseAst) -> bool:
+    return isinstance(element, A.CommandExpressionAst) and element.expression is not None and not element.redirections
 
 
 def _is_step(expression: A.ExpressionAst | None) -> bool:

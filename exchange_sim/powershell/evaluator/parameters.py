@@ -24,6 +24,7 @@ from exchange_sim.powershell.evaluator.confirmation import Confirmation, prompt_
 from exchange_sim.powershell.evaluator.flow import NamedArgument, Return, ScriptTerminating
 from exchange_sim.powershell.evaluator.script_cmdlets import ScriptCmdlet, declaration_for_function
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
+from exchange_sim.powershell.evaluator.pipeline_input import is_downstream
 from exchange_sim.powershell.host import HostPromptUnavailable
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import to_bool
@@ -159,7 +160,7 @@ class ScriptParameters:
                 entry := p.in_set(call.set_name)) is not None and (
                 entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
             # Parameters pipeline input may still fill are not missing yet (§7.1 step 4).
-            deferred = {p.name for p in call.receivers} if input_objects else set()
+            deferred = {p.name for p in call.receivers} if is_downstream(input_objects) else set()
             call.bound.update(self.mandatory_arguments(declaration, call.set_name, call.bound, deferred))
         except errors.ParameterBindingException as exc:
             raise self.binding_failure(exc, declaration, invocation_name) from None
@@ -209,7 +210,7 @@ class ScriptParameters:
         self.variables["input"] = PSEnumerator(input_objects)
         output.extend(self._named_block(body.begin_block))
         if process is not None:
-            for item in input_objects or [_NO_INPUT]:
+            for item in input_objects if is_downstream(input_objects) else [_NO_INPUT]:
                 if item is not _NO_INPUT:
                     per_object = bind_pipeline_object(set_name, receivers, item, self.registry.types,
                                                       declaration.command_type) if receivers else {}
