@@ -13,7 +13,7 @@ from typing import Iterable, TextIO
 
 # 5.1's text when a prompt is needed but the host cannot ask (powershell -NonInteractive).
 NON_INTERACTIVE_TEXT = (
-    "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."
+    "Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."
 )
 
 

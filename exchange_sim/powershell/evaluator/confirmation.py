@@ -29,7 +29,7 @@ _CONFIRM_HELP = ("Y - Continue with only the next step of the operation.\n"
 
 def non_interactive_error() -> PSInvalidOperationException:
     """What a prompt does when nobody can answer (powershell -NonInteractive, a script without --answer)."""
-    error = PSInvalidOperationException("Windows " + NON_INTERACTIVE_TEXT)
+    error = PSInvalidOperationException(NON_INTERACTIVE_TEXT)
     error.error_record = ErrorRecord(error, "System.Management.Automation.PSInvalidOperationException",  # type: ignore[attr-defined]
                                      ErrorCategory.InvalidOperation)
     return error
