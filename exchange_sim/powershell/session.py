@@ -227,7 +227,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         objects: list[Any] = list(input or [])
         try:
             for position, call in enumerate(calls):
-                given = PipelineInput(objects) if position or input is not None else objects
+                given = PipelineInput(objects) if position or input else objects
                 objects = self._run_cmdlet(call.name, list(call.parameters), given)
         except (errors.DotNetException, ScriptTerminating) as raised:
             self._report(raised.exception if isinstance(raised, ScriptTerminating) else raised)
