@@ -104,6 +104,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             self.variables.setdefault(name, value)
         self._script_variables = self.variables  # `run` executes in the global scope, as -Command does
         self._trap_frames = [[]]
+        self._module_exports = []
+        self._function_homes: dict[str, VariableScope] = {}  # function name -> its script module's scope
         self.providers = SessionProviders(self.registry.providers)
         self.dotnet_host = SessionDotNetHost(self.registry.extensions,
                                              lambda block, under, args: self.invoke_scriptblock(block, under, args))
@@ -310,6 +312,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             return self._try(node)
         if isinstance(node, A.FunctionDefinitionAst):
             self.functions[node.name.lower()] = node
+            if self._module_exports:  # defined by a script module: it runs in that module's scope
+                self._function_homes[node.name.lower()] = self._script_variables
             return []
         if isinstance(node, A.ReturnStatementAst):
             values = self._statement(node.pipeline) if node.pipeline is not None else []

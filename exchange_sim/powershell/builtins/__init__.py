@@ -23,6 +23,7 @@ def declarations() -> list[CommandDeclaration]:
         locations,
         measuring,
         members,
+        modules,
         ordering,
         output,
         security,
@@ -34,7 +35,7 @@ def declarations() -> list[CommandDeclaration]:
 
     families: Iterable[Any] = (filtering, selecting, ordering, measuring, members, formatting, output, variables,
                                dates, security, utility, discovery, conversion, text_search, content, items,
-                               locations)
+                               locations, modules)
     found: list[CommandDeclaration] = []
     for family in families:
         found += list(family.DECLARATIONS)

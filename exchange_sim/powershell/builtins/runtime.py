@@ -240,3 +240,13 @@ def _write_provider_error(ctx: CmdletContext, error: DotNetException, path: str,
 
 def exception_matches_name(error: BaseException, net_type: str) -> bool:
     return any(getattr(cls, "net_type", None) == net_type for cls in type(error).__mro__)
+
+
+def import_script_module(ctx: CmdletContext, path: str) -> None:
+    """Import-Module of a .psm1/.ps1 file: the engine runs it in a module scope and keeps its functions."""
+    _member(ctx, "import_script_module")(path)
+
+
+def export_module_members(ctx: CmdletContext, exported: dict[str, Any]) -> None:
+    """Export-ModuleMember inside the module being imported (the engine refuses it anywhere else)."""
+    _member(ctx, "export_module_members")(exported)

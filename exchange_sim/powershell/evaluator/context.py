@@ -144,6 +144,12 @@ class CmdletRun:
     def invoke_expression(self, text: str) -> list[Any]:
         return self._session.invoke_expression(text)
 
+    def import_script_module(self, path: str) -> None:
+        self._session.import_script_module(path)
+
+    def export_module_members(self, exported: dict[str, Any]) -> None:
+        self._session.export_module_members(exported)
+
     def set_strict_mode(self, version: int | None) -> None:
         self._session.strict_version = version or 0
 

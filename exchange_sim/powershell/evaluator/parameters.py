@@ -40,7 +40,9 @@ _ACTION_PREFERENCES = {"ErrorAction": "erroractionpreference", "WarningAction": 
 class ScriptParameters:
     """A mixin of `Session`: it relies on the session's `variables`, `registry`, `host` and statement walk."""
 
-    variables: dict[str, Any]
+    variables: Any
+    _script_variables: Any
+    _function_homes: dict[str, Any]
     registry: Any
     host: Any
 
@@ -175,8 +177,12 @@ class ScriptParameters:
                                                        call.unbound)
         nodes = function.parameters if function.parameters is not None else (
             function.body.param_block.parameters if function.body.param_block is not None else ())
-        caller = self.variables
-        self.variables = caller.child()  # assignments inside stay inside; reads search the callers' scopes
+        caller, caller_script = self.variables, self._script_variables
+        home = self._function_homes.get(declaration.name.lower())
+        # Assignments inside stay inside; reads search the callers' scopes, or a module function's module scope.
+        self.variables = (home or caller).child()
+        if home is not None:
+            self._script_variables = home
         errors_before = len(caller.get("error") or [])
         self._new_trap_frame()
         try:
@@ -193,7 +199,7 @@ class ScriptParameters:
         finally:
             self._drop_trap_frame()
             inner = self.variables
-            self.variables = caller
+            self.variables, self._script_variables = caller, caller_script
             self._collect_common_variables(common, inner, errors_before)
         if common.get("OutVariable"):
             self._set_out_variable(str(common["OutVariable"]), output)
