@@ -127,7 +127,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         if variable:
             name = str(variable)
             key = name.lstrip("+").lower()
-            previous = self.variables.get(key) if name.startswith("+") else None
+            previous = self.variables.get(key)  # emptied when the command started, unless `+name`
             self.variables[key] = (list(previous) if isinstance(previous, list) else []) + [record]
         if action == "ignore":
             return

@@ -30,6 +30,7 @@ from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import to_bool
 from exchange_sim.powershell.values.enumerator import PSEnumerator
 from exchange_sim.powershell.values.objects import Hashtable, PSObject
+from exchange_sim.powershell.values.switch_parameter import SwitchParameter
 
 # Common parameters of an advanced function become preference variables of its scope, which is how
 # they reach the cmdlets it calls (a caller's -WhatIf makes Remove-ExchangeCertificate inside answer no).
@@ -148,6 +149,8 @@ class ScriptParameters:
                 value = _converted(parameter, value, self.registry.types)
             else:
                 value = _type_default(parameter, self.registry.types)
+            if parameter.is_switch:
+                value = SwitchParameter(to_bool(value))  # `$Force.IsPresent`, and still truthy like a bool
             self.variables[name.lower()] = value
 
     def bind_command(self, declaration: CommandDeclaration, pairs: list[tuple[str | None, Any]],
@@ -166,6 +169,10 @@ class ScriptParameters:
             call.bound.update(self.mandatory_arguments(declaration, call.set_name, call.bound, deferred))
         except errors.ParameterBindingException as exc:
             raise self.binding_failure(exc, declaration, invocation_name) from None
+        error_variable = str(call.common.get("ErrorVariable") or "")
+        if error_variable and not error_variable.startswith("+"):
+            # -ErrorVariable x exists (empty) from the start, error or not: `if ($x)` works under StrictMode.
+            self.variables[error_variable.lower()] = []
         return call
 
     def invoke_function(self, function: A.FunctionDefinitionAst, declaration: CommandDeclaration,

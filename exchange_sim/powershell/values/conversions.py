@@ -25,6 +25,7 @@ from exchange_sim.powershell.values.objects import (
     type_names,
 )
 from exchange_sim.powershell.values.reference import PSReference
+from exchange_sim.powershell.values.switch_parameter import SwitchParameter
 from exchange_sim.powershell.values.text import Single, date_text_invariant, number_text, timespan_text
 from exchange_sim.powershell.values.types import PSType, TypeTable, builtin_type
 from exchange_sim.powershell.values.date_parsing import parse_date, parse_timespan  # noqa: F401 - public here too
@@ -54,6 +55,8 @@ def to_bool(value: Any) -> bool:
         return False
     if isinstance(value, bool):
         return value
+    if isinstance(value, SwitchParameter):
+        return value.is_present
     if isinstance(value, enum.Enum):
         return int(value.value) != 0
     if isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool):
