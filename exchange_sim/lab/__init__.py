@@ -48,6 +48,7 @@ from exchange_sim.lab.fixtures import builtin_fixtures, fixtures_dir, load_fixtu
 from exchange_sim.lab.model import (
     DEFAULT_WEB_SITE,
     EXCHANGE_BACK_END,
+    EXCHANGE_BUILDS,
     EXCHANGE_VERSIONS,
     STORE_NAMES,
     AcceptedDomain,
@@ -73,6 +74,7 @@ __all__ = [
     "DEFAULT_LOCATION",
     "DEFAULT_WEB_SITE",
     "EXCHANGE_BACK_END",
+    "EXCHANGE_BUILDS",
     "EXCHANGE_VERSIONS",
     "REDACTED",
     "STORE_NAMES",

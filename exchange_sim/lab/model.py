@@ -114,6 +114,12 @@ class LabUser:
     role: str = "Organization Management"
 
 
+# The build of the last update of each version (what a patched lab server reports: AdminDisplayVersion,
+# ExSetup.exe's file version).
+EXCHANGE_BUILDS = {"2007": (8, 3, 83, 6), "2010": (14, 3, 123, 4), "2013": (15, 0, 1497, 2),
+                   "2016": (15, 1, 2507, 6), "2019": (15, 2, 1544, 4), "SE": (15, 2, 2562, 17)}
+
+
 # The built-in role groups a lab user may belong to. Organization and Server Management hold the "Exchange
 # Server Certificates" role (all six cmdlets); View-Only Organization Management only its Get- half.
 ROLE_GROUPS = ("Organization Management", "Server Management", "View-Only Organization Management")

@@ -94,6 +94,8 @@ class CommandDeclaration:
     # A native program (hostname.exe, certutil.exe): its arguments reach it as text, `-store` included,
     # bound to its one `ArgumentList` parameter instead of going through parameter binding.
     native: bool = False
+    # What Get-Command adds for a native program (ApplicationInfo): its Path, FileVersionInfo ...
+    application_properties: tuple[tuple[str, Any], ...] = ()
     # "Cmdlet" or "Function"; a function without [CmdletBinding()]/[Parameter()] is a simple one:
     # no common parameters, unknown names and surplus arguments go to $args (reference §7.1, §7.4).
     command_type: str = "Cmdlet"

@@ -14,7 +14,8 @@ from typing import TypeVar
 from cryptography import x509
 
 from exchange_sim.certs.facts import CertificateFacts
-from exchange_sim.lab.model import AcceptedDomain, AuthConfig, HybridConfiguration, ReceiveConnector, SendConnector, Server
+from exchange_sim.lab.model import (EXCHANGE_BUILDS, AcceptedDomain, AuthConfig, HybridConfiguration,  # noqa: F401
+                                    ReceiveConnector, SendConnector, Server)
 from exchange_sim.lab.organization import Lab
 from exchange_sim.lab.virtual_directories import VirtualDirectory
 

@@ -59,7 +59,7 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     seed_standard_folders(filesystem, machine.environment())
     register_types(registry.types, lab, server_name, machine)
     register_views(registry.views)
-    register_commands(registry.commands)
+    register_commands(registry.commands, machine.server.version)
     register_service_commands(registry.commands)
     register_iis_commands(registry.commands, registry.extensions)
     register_mail_commands(registry.commands)

@@ -3,11 +3,13 @@ native commands: their arguments arrive as text and they print lines, as a conso
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar, Mapping
 
 from exchange_sim.powershell.builtins.declaring import param
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, CommandTable
-from exchange_sim.windows.machine import USER_NAME, LabMachine
+from exchange_sim.lab import EXCHANGE_BUILDS
+from exchange_sim.windows.machine import USER_NAME, LabMachine, exchange_install_path
 
 
 def machine_of(ctx: CmdletContext) -> LabMachine:
@@ -70,5 +72,52 @@ HOSTNAME = native("hostname", Hostname, "Prints the name of the current host.")
 WHOAMI = native("whoami", Whoami, "Displays the user name of the current user.")
 
 
-def register_commands(commands: CommandTable) -> None:
+@dataclass(frozen=True)
+class FileVersionInfo:
+    """System.Diagnostics.FileVersionInfo of a program file (what `(Get-Command ExSetup).FileVersionInfo` shows)."""
+
+    file_name: str
+    parts: tuple[int, int, int, int]
+    product_name: str
+    ps_type_names: ClassVar[tuple[str, ...]] = ("System.Diagnostics.FileVersionInfo", "System.Object")
+
+    @property
+    def version_text(self) -> str:
+        # Exchange stamps its binaries zero-padded: 15.02.1544.004
+        major, minor, build, private = self.parts
+        return f"{major}.{minor:02d}.{build:04d}.{private:03d}"
+
+    def ps_properties(self) -> Mapping[str, Any]:
+        major, minor, build, private = self.parts
+        return {"FileName": self.file_name, "CompanyName": "Microsoft Corporation", "ProductName": self.product_name,
+                "FileVersion": self.version_text, "ProductVersion": self.version_text,
+                "FileMajorPart": major, "FileMinorPart": minor, "FileBuildPart": build, "FilePrivatePart": private,
+                "ProductMajorPart": major, "ProductMinorPart": minor, "ProductBuildPart": build,
+                "ProductPrivatePart": private}
+
+    def __str__(self) -> str:
+        return f"File:             {self.file_name}\nFileVersion:      {self.version_text}\n" \
+               f"ProductVersion:   {self.version_text}"
+
+
+class ExSetup(Cmdlet):
+    """ExSetup.exe: Exchange Setup in the server's bin folder. Scripts only ask Get-Command for its file version;
+    running it installs nothing here (exit code 0, no output)."""
+
+    def process(self, ctx: CmdletContext) -> None:
+        ctx.set_variable("LASTEXITCODE", 0)
+
+
+def exsetup(version: str) -> CommandDeclaration:
+    """ExSetup.exe of a server of `version`, with that version's build as its file version."""
+    path = exchange_install_path(version) + "bin\\ExSetup.exe"
+    info = FileVersionInfo(path, EXCHANGE_BUILDS[version], "Microsoft® Exchange")
+    base = native("ExSetup", ExSetup, "Exchange Setup (file version = the server's build).")
+    return replace(base, application_properties=(("Path", path), ("FileVersionInfo", info),
+                                                 ("Version", info.version_text)))
+
+
+def register_commands(commands: CommandTable, version: str | None = None) -> None:
     commands.register_all((HOSTNAME, WHOAMI))
+    if version is not None:
+        commands.register(exsetup(version))

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from exchange_sim.powershell.values.dotnet.network import Uri
-from exchange_sim.targets.organization import (AcceptedDomain, AuthConfig, HybridConfiguration, ProtocolSettings,
+from exchange_sim.targets.organization import (EXCHANGE_BUILDS, AcceptedDomain, AuthConfig, HybridConfiguration, ProtocolSettings,
                                                ReceiveConnector, SendConnector, Server, TransportSettings,
                                                VirtualDirectory)
 
@@ -24,9 +24,7 @@ _BASE = ("Microsoft.Exchange.Data.Directory.ADObject", "Microsoft.Exchange.Data.
 ADMIN_GROUP = "Exchange Administrative Group (FYDIBOHF23SPDLT)"
 SITE = "Default-First-Site-Name"
 
-# AdminDisplayVersion of the last update of each version (what a patched lab server reports).
-BUILDS = {"2007": (8, 3, 83, 6), "2010": (14, 3, 123, 4), "2013": (15, 0, 1497, 2), "2016": (15, 1, 2507, 6),
-          "2019": (15, 2, 1544, 4), "SE": (15, 2, 2562, 17)}
+BUILDS = EXCHANGE_BUILDS
 
 
 @dataclass(frozen=True, eq=False)

@@ -29,8 +29,10 @@ class CommandInfo:
     ps_type_names: ClassVar[tuple[str, ...]] = ("System.Management.Automation.CommandInfo", "System.Object")
 
     def __init__(self, name: str, command_type: str, module: str, definition: str = "",
-                 declaration: CommandDeclaration | None = None, resolved: str | None = None) -> None:
+                 declaration: CommandDeclaration | None = None, resolved: str | None = None,
+                 found_as: str = "") -> None:
         self.name = name
+        self.found_as = found_as or name  # `exsetup` finds ExSetup.exe
         self.command_type = command_type
         self.module = module
         self.definition = definition
@@ -42,6 +44,12 @@ class CommandInfo:
         return f"{self.name} -> {self.resolved}" if self.resolved else self.name
 
     def ps_properties(self) -> Mapping[str, Any]:
+        if self.command_type == "Application" and self.declaration is not None:
+            # ApplicationInfo: a program found on the PATH, named by its file.
+            application = dict(self.declaration.application_properties)
+            path = str(application.get("Path", self.name))
+            return {"CommandType": "Application", "Name": self.name, "Version": application.get("Version", ""),
+                    "Source": path, "Definition": path, "Extension": ".exe", **application}
         return {
             "CommandType": self.command_type,
             "Name": self.name,
@@ -80,11 +88,17 @@ def command_infos(table: Any, version: str | None = None, functions: Iterable[st
     for declaration in table:
         if version is not None and declaration.versions is not None and version not in declaration.versions:
             continue
+        if declaration.native:  # `hostname` finds hostname.exe on the PATH (PATHEXT): an Application
+            infos.append(CommandInfo(declaration.name, "Application", "", declaration.name, declaration,
+                                     found_as=next(iter(declaration.aliases), "")))
+            continue
         infos.append(CommandInfo(declaration.name, "Cmdlet", declaration.module,
                                  "\n".join(ps_help.syntax_lines(declaration, version)), declaration))
     for alias, target in sorted(table.aliases().items()):
         resolved = table.resolve(target)
         original = next((a for a in (resolved.aliases if resolved else ()) if a.lower() == alias), alias)
+        if resolved is not None and resolved.native:
+            continue  # listed above as the Application it names
         infos.append(CommandInfo(original, "Alias", resolved.module if resolved else "", target, resolved, target))
     declared = functions if isinstance(functions, Mapping) else {name: None for name in functions}
     for name, function in declared.items():
@@ -112,7 +126,7 @@ def find_commands(infos: list[CommandInfo], query: CommandQuery) -> tuple[list[C
     chosen: list[CommandInfo] = []
     if query.names:
         for name in query.names:
-            hits = [i for i in infos if _like(i.name, name)]
+            hits = [i for i in infos if _like(i.name, name) or _like(i.found_as, name)]
             if not _wild(name) and not hits:
                 missing.append(name)
             chosen += [h for h in hits if h not in chosen]
