@@ -118,17 +118,17 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         """A non-terminating error under -ErrorAction / $ErrorActionPreference, -ErrorVariable and $Error."""
         record = record if isinstance(record, errors.ErrorRecord) else errors.record_for(record)
         action = str(common.get("ErrorAction") or self.variables.get("erroractionpreference") or "Continue").lower()
-        if action == "stop":  # the record travels with the exception: catch sees its category and id
-            exc = record.exception
-            if getattr(exc, "error_record", None) is None:
-                exc.error_record = record  # type: ignore[union-attr]
-            raise ScriptTerminating(exc)  # escalated by Stop: unwinds to the nearest try/trap, or ends the run
         variable = common.get("ErrorVariable")
         if variable:
             name = str(variable)
             key = name.lstrip("+").lower()
             previous = self.variables.get(key)  # emptied when the command started, unless `+name`
             self.variables[key] = (list(previous) if isinstance(previous, list) else []) + [record]
+        if action == "stop":  # the record travels with the exception: catch sees its category and id
+            exc = record.exception
+            if getattr(exc, "error_record", None) is None:
+                exc.error_record = record  # type: ignore[union-attr]
+            raise ScriptTerminating(exc)  # escalated by Stop: unwinds to the nearest try/trap, or ends the run
         if action == "ignore":
             return
         self.variables.setdefault("error", []).insert(0, record)
@@ -260,8 +260,13 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
 
     def _statement(self, node: A.StatementAst) -> list[Any]:
         if isinstance(node, A.AssignmentStatementAst) and isinstance(node.left, A.ConvertExpressionAst) \
-                and isinstance(node.left.child, A.VariableExpressionAst) and node.operator == "=":
-            self._declare_typed(node.left, self._assigned_value(node.right))
+                and isinstance(node.left.child, A.VariableExpressionAst) and node.operator in _COMPOUND:
+            value = self._assigned_value(node.right)
+            if node.operator != "=":  # `[array]$names += $x`: the sum, then typed (an unset variable is $null)
+                holder = self._scope_of(node.left.child)
+                current = holder.get(node.left.child.name.lower()) if holder is not None else None
+                value = binary_op(_COMPOUND[node.operator], current, value, self.registry.types)
+            self._declare_typed(node.left, value)
             return []
         if isinstance(node, A.TrapStatementAst):
             return []  # armed by the statement list that holds it
@@ -566,6 +571,13 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                 cmdlet.process(ctx)
             ctx.bound = bound
             cmdlet.end(ctx)
+        except errors.DotNetException as failed:  # a terminating error of the cmdlet lands in -ErrorVariable too
+            variable = str(common.get("ErrorVariable") or "").lstrip("+").lower()
+            if variable:
+                recorded = getattr(failed, "error_record", None) or errors.record_for(failed)
+                previous = self.variables.get(variable)
+                self.variables[variable] = (list(previous) if isinstance(previous, list) else []) + [recorded]
+            raise
         except HostPromptUnavailable:  # Read-Host, Get-Credential, a prompt with nobody to answer
             error = non_interactive_error()
             error.error_record = error.error_record.with_command(  # type: ignore[attr-defined]

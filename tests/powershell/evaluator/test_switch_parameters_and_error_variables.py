@@ -44,3 +44,13 @@ def test_error_variable_with_plus_appends_across_commands() -> None:
     script = ("Write-Error a -ErrorVariable e -ErrorAction SilentlyContinue\n"
               "Write-Error b -ErrorVariable +e -ErrorAction SilentlyContinue\n$e.Count")
     assert _run(script) == ([2], "")
+
+
+def test_error_variable_also_gets_an_error_that_stop_made_terminating() -> None:
+    script = "try { Write-Error 'x' -ErrorAction Stop -ErrorVariable failed } catch { }\n$failed.Count"
+    assert _run(script) == ([1], "")
+
+
+def test_typed_compound_assignment_adds_then_keeps_the_type() -> None:
+    script = "Set-StrictMode -Version 2\n[array]$names += 'a'\n[array]$names += 'b'\n$names.Count\n[int]$n = 1\n[int]$n += '4'\n$n"
+    assert _run(script) == ([2, 5], "")
