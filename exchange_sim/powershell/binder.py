@@ -431,10 +431,11 @@ def bind_arguments(declaration: CommandDeclaration, pairs: list[tuple[str | None
             bound[parameter.name] = switch_value() if value is SWITCH else switch_value(value)
             continue
         if value is SWITCH:
+            resolved_type = types.resolve_optional(parameter.type_name) if types is not None else None
             raise ParameterBindingException(
                 f"Missing an argument for parameter '{parameter.name}'. Specify a parameter of type "
-                f"'{parameter.type_name}' and try again.", error_id="MissingArgument",
-                category=ErrorCategory.InvalidArgument)
+                f"'{resolved_type.full_name if resolved_type else parameter.type_name}' and try again.",
+                error_id="MissingArgument", category=ErrorCategory.InvalidArgument)
         bound[parameter.name] = _checked(parameter, value, types, kind, run_script)
     remaining: list[Any] = []
     after = -1
