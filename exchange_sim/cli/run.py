@@ -15,6 +15,25 @@ def parse_mount(text: str) -> tuple[str, Path]:
     return win_path, Path(host_dir)
 
 
+SCRIPT_FOLDER = "C:\\Runbooks"  # where a script file's own folder appears in the lab when no --mount covers it
+
+
+def script_location(file: Path, mounts: list[tuple[str, Path]]) -> tuple[str, list[tuple[str, Path]]]:
+    """The Windows path a script file has in the lab, and the mounts that make it (and the files beside it)
+    visible: a `--mount` that holds it, else its folder mounted at C:\\Runbooks, so `$PSScriptRoot` and
+    `. "$PSScriptRoot\\common.ps1"` work as on a server."""
+    resolved = file.resolve()
+    for win_path, host_dir in mounts:
+        try:
+            inside = resolved.relative_to(host_dir.resolve())
+        except ValueError:
+            continue
+        return "\\".join([win_path.rstrip("\\"), *inside.parts]), mounts
+    if any(win_path.rstrip("\\").lower() == SCRIPT_FOLDER.lower() for win_path, _ in mounts):
+        return str(file), mounts  # C:\Runbooks is the operator's: leave the script where it is
+    return f"{SCRIPT_FOLDER}\\{resolved.name}", [*mounts, (SCRIPT_FOLDER, resolved.parent)]
+
+
 def run(
     file: Optional[Path] = typer.Argument(None, help="Script file (host path) to run."),
     script_args: Optional[List[str]] = typer.Argument(None, help="Arguments for the script's param() block."),
@@ -36,7 +55,11 @@ def run(
         raise typer.Exit(2)
     # Get-Credential asks the host for the user name, then the password: one answer each.
     host = ConsoleHost(answers=[*(part for pair in credential for part in pair.split(":", 1)), *answer])
-    session = open_session(host, lab=lab, server=server, mounts=[parse_mount(item) for item in mount], plain=plain)
+    mounts = [parse_mount(item) for item in mount]
+    where = ""
+    if file is not None and file.is_file():
+        where, mounts = script_location(file, mounts)
+    session = open_session(host, lab=lab, server=server, mounts=mounts, plain=plain)
     if command is not None:
         outcome = session.run(command)
         # powershell -Command: the exit code, else 1 when the last statement failed ($? false).
@@ -48,7 +71,7 @@ def run(
     except OSError as exc:
         typer.echo(f"The argument '{file}' to the -File parameter does not exist. ({exc.strerror})", err=True)
         raise typer.Exit(1)
-    outcome = session.run(text, file=str(file), args=tuple(script_args or ()))
+    outcome = session.run(text, file=where or str(file), args=tuple(script_args or ()))
     raise typer.Exit(outcome.exit_code)
 
 

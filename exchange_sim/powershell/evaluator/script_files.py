@@ -58,6 +58,8 @@ class ScriptFiles:
         caller, caller_script = self.variables, self._script_variables
         if not dot:
             self.variables = self._script_variables = caller.child()
+        # A dot-sourced script shares the caller's scope, but its own path variables last only while it runs.
+        saved = {name: caller.get(name) for name in ("pscommandpath", "psscriptroot", "myinvocation")} if dot else {}
         try:
             where = self.providers.locate(path).display
             self.variables["pscommandpath"] = where
@@ -71,6 +73,8 @@ class ScriptFiles:
             return list(getattr(stop, "partial", []))
         finally:
             self.variables, self._script_variables = caller, caller_script
+            for name, value in saved.items():
+                caller[name] = value
 
     def import_script_module(self, path: str) -> None:
         """Import-Module of a script module: its body runs once in a module scope below the global one.
