@@ -5,6 +5,7 @@ of properties (Name, Fqdn, ServerRole, InternalUrl, TlsCertificateName, ...), so
 carries the properties runbooks and the default views use, in Exchange's order."""
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -68,6 +69,38 @@ class ServerVersion:
 
     def __str__(self) -> str:
         return f"Version {self.major}.{self.minor} (Build {self.build}.{self.revision})"
+
+
+@dataclass(frozen=True, eq=False)
+class Hostname:
+    """Microsoft.Exchange.Data.Hostname: Outlook Anywhere's host names (`.HostnameString` in runbooks)."""
+
+    text: str
+
+    ps_type_names = ("Microsoft.Exchange.Data.Hostname", "System.Object")
+
+    def ps_properties(self) -> Mapping[str, Any]:
+        is_address = _is_ip_address(self.text)
+        return {"HostnameString": self.text, "IsIPAddress": is_address,
+                "IPAddress": self.text if is_address else None, "Domain": None if is_address else self.text}
+
+    def ps_methods(self) -> Mapping[str, Any]:
+        return {"ToString": lambda *_: self.text}
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _is_ip_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _hostname(text: str | None) -> Hostname | None:
+    return Hostname(text) if text else None
 
 
 def _dn(server: Server, *relative: str) -> str:
@@ -206,8 +239,8 @@ def virtual_directory(server: Server, directory: VirtualDirectory) -> DirectoryO
         return DirectoryObject(type_name, (
             ("ServerName", server.name),
             ("SSLOffloading", True),
-            ("ExternalHostname", directory.external_url),
-            ("InternalHostname", directory.internal_url),
+            ("ExternalHostname", _hostname(directory.external_url)),
+            ("InternalHostname", _hostname(directory.internal_url)),
             ("ExternalClientAuthenticationMethod", "Negotiate"),
             ("InternalClientAuthenticationMethod", "Ntlm"),
             ("ExternalClientsRequireSsl", bool(directory.external_url)),

@@ -49,6 +49,13 @@ def test_outlook_anywhere_reports_host_names_and_exists_from_2013(mixed_lab: Pat
     assert host.text.split() == ["EX2016=ex2016.fabrikam.com", "EX2019=ex2019.fabrikam.com"]
 
 
+def test_outlook_anywhere_host_names_are_hostname_objects(mixed_lab: Path, runbook: Runbook) -> None:
+    script = ("$oa = Get-OutlookAnywhere -Server EX2019\n$oa.InternalHostname.HostnameString\n"
+              "$oa.InternalHostname.GetType().FullName\n$null -eq $oa.ExternalHostname")
+    shown = runbook(mixed_lab, script, server="EX2019")
+    assert shown.text.split() == ["ex2019.fabrikam.com", "Microsoft.Exchange.Data.Hostname", "True"]
+
+
 def test_owa_directories_use_exchanges_table_view(mixed_lab: Path, runbook: Runbook) -> None:
     host = runbook(mixed_lab, "Get-OwaVirtualDirectory -Server EX2019", server="EX2019")
     header, _rule, row = [line.rstrip() for line in host.text.strip("\n").splitlines()]
