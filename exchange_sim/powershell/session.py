@@ -17,9 +17,6 @@ from exchange_sim.powershell.binder import (
     bind_pipeline_object,
     input_object_not_bound,
     is_switch_parameter,
-    resolve_parameter_name,
-    switch_value,
-    validate_argument,
 )
 from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.powershell.evaluator import ScriptBlock
@@ -118,12 +115,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         """A non-terminating error under -ErrorAction / $ErrorActionPreference, -ErrorVariable and $Error."""
         record = record if isinstance(record, errors.ErrorRecord) else errors.record_for(record)
         action = str(common.get("ErrorAction") or self.variables.get("erroractionpreference") or "Continue").lower()
-        variable = common.get("ErrorVariable")
-        if variable:
-            name = str(variable)
-            key = name.lstrip("+").lower()
-            previous = self.variables.get(key)  # emptied when the command started, unless `+name`
-            self.variables[key] = (list(previous) if isinstance(previous, list) else []) + [record]
+        self.add_to_error_variable(common, [record])
         if action == "stop":  # the record travels with the exception: catch sees its category and id
             exc = record.exception
             if getattr(exc, "error_record", None) is None:
@@ -572,11 +564,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             ctx.bound = bound
             cmdlet.end(ctx)
         except errors.DotNetException as failed:  # a terminating error of the cmdlet lands in -ErrorVariable too
-            variable = str(common.get("ErrorVariable") or "").lstrip("+").lower()
-            if variable:
-                recorded = getattr(failed, "error_record", None) or errors.record_for(failed)
-                previous = self.variables.get(variable)
-                self.variables[variable] = (list(previous) if isinstance(previous, list) else []) + [recorded]
+            self.add_to_error_variable(common, [getattr(failed, "error_record", None) or errors.record_for(failed)])
             raise
         except HostPromptUnavailable:  # Read-Host, Get-Credential, a prompt with nobody to answer
             error = non_interactive_error()

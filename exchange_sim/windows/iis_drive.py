@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from exchange_sim.powershell.providers import clamped_parts
 from exchange_sim.powershell.values.exceptions import ArgumentException, IOException, ItemNotFoundException
 from exchange_sim.powershell.values.objects import get_property
 from exchange_sim.windows.iis import Iis
@@ -93,16 +94,7 @@ class IisDrive:
         text = path.replace("/", "\\")
         if text.lower().startswith(self.root.lower()):
             text = text[len(self.root):]
-        parts: list[str] = []
-        for part in text.split("\\"):
-            if part in ("", "."):
-                continue
-            if part == "..":
-                if parts:
-                    parts.pop()
-                continue
-            parts.append(part)
-        return parts
+        return clamped_parts(text)
 
     def normalize(self, path: str) -> str:
         parts = self._parts(path)

@@ -9,6 +9,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
 
+from exchange_sim.certs.facts import is_self_signed
 from exchange_sim.certs.formats import CertificateDataError, WrongPassword, export_pkcs12, read_certificate_data
 from exchange_sim.powershell.builtins import records
 from exchange_sim.powershell.builtins.declaring import param, switch
@@ -141,7 +142,7 @@ class ImportPfxCertificate(Cmdlet):
 
 
 def _ca_store(certificate: x509.Certificate) -> str:
-    return "Root" if certificate.subject == certificate.issuer else "CA"
+    return "Root" if is_self_signed(certificate) else "CA"  # the lab's trust rule (Lab.trust)
 
 
 class ImportCertificate(Cmdlet):

@@ -266,14 +266,17 @@ class ScriptParameters:
             self.variables["confirmpreference"] = "Low" if to_bool(common["Confirm"]) else "None"
 
     def _collect_common_variables(self, common: dict[str, Any], inner: dict[str, Any], errors_before: int) -> None:
-        name = common.get("ErrorVariable")
+        written = list(inner.get("error") or [])
+        self.add_to_error_variable(common, list(reversed(written[:max(len(written) - errors_before, 0)])))
+
+    def add_to_error_variable(self, common: dict[str, Any], records: list[Any]) -> None:
+        """Append to the command's -ErrorVariable (emptied when the command started, unless `+name`)."""
+        name = str(common.get("ErrorVariable") or "")
         if not name:
             return
-        written = list(inner.get("error") or [])
-        added = written[:max(len(written) - errors_before, 0)]
-        key = str(name).lstrip("+").lower()
-        previous = self.variables.get(key) if str(name).startswith("+") else None
-        self.variables[key] = (list(previous) if isinstance(previous, list) else []) + list(reversed(added))
+        key = name.lstrip("+").lower()
+        previous = self.variables.get(key)
+        self.variables[key] = (list(previous) if isinstance(previous, list) else []) + records
 
     def _set_out_variable(self, name: str, output: list[Any]) -> None:
         key = name.lstrip("+").lower()
