@@ -201,7 +201,19 @@ def _user_roles(db: sqlite_utils.Database) -> None:
     db["users"].add_column("role", str, not_null_default="Organization Management")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _windows_side_channels, _organization_settings, _user_roles)
+def _outlook_anywhere(db: sqlite_utils.Database) -> None:
+    # Only settings someone changed are stored; setup's defaults live in lab/virtual_directories.py.
+    db["outlook_anywhere"].create(
+        {"server": str, "external_client_authentication_method": str, "internal_client_authentication_method": str,
+         "external_clients_require_ssl": int, "internal_clients_require_ssl": int,
+         "iis_authentication_methods": str, "ssl_offloading": int},
+        pk="server",
+        foreign_keys=[("server", "servers", "name")],
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _windows_side_channels, _organization_settings, _user_roles,
+                                     _outlook_anywhere)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -7,7 +7,9 @@ shows what setup would have made.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
+from typing import Any
 
 from exchange_sim.lab.model import Server
 from exchange_sim.lab.transactions import TransactionScope
@@ -46,12 +48,29 @@ def kind_named(kind: str) -> VirtualDirectoryKind:
 
 
 @dataclass(frozen=True)
+class OutlookAnywhereSettings:
+    """How Outlook Anywhere authenticates and whether it needs TLS; the defaults are what 2013+ setup
+    writes (Set-OutlookAnywhere's reference: Negotiate outside, Ntlm inside, SSL offloading on)."""
+
+    external_client_authentication_method: str = "Negotiate"
+    internal_client_authentication_method: str = "Ntlm"
+    external_clients_require_ssl: bool = False
+    internal_clients_require_ssl: bool = False
+    iis_authentication_methods: tuple[str, ...] = ("Basic", "Ntlm", "Negotiate")
+    ssl_offloading: bool = True
+
+    def changed(self, **changes: Any) -> "OutlookAnywhereSettings":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
 class VirtualDirectory:
     server: str
     kind: str
     name: str  # "owa (Default Web Site)"
     internal_url: str | None
     external_url: str | None
+    outlook_anywhere: OutlookAnywhereSettings | None = None  # Outlook Anywhere's authentication and TLS
 
 
 def setup_internal_url(server: Server, kind: VirtualDirectoryKind) -> str | None:
@@ -81,9 +100,11 @@ class VirtualDirectories:
             [self.server.name, known.kind],
         ).fetchone()
         name = f"{known.application} ({WEB_SITE})"
+        settings = self.outlook_anywhere() if known.kind == "OutlookAnywhere" else None
         if row is None:
-            return VirtualDirectory(self.server.name, known.kind, name, setup_internal_url(self.server, known), None)
-        return VirtualDirectory(self.server.name, known.kind, name, row[0], row[1])
+            return VirtualDirectory(self.server.name, known.kind, name, setup_internal_url(self.server, known), None,
+                                    settings)
+        return VirtualDirectory(self.server.name, known.kind, name, row[0], row[1], settings)
 
     def set(self, kind: str, internal_url: str | None, external_url: str | None) -> None:
         known = kind_named(kind)
@@ -111,3 +132,26 @@ class VirtualDirectories:
         if row is not None:
             return row[0]  # None once someone cleared it
         return f"https://{self.server.fqdn}/Autodiscover/Autodiscover.xml"
+
+    def outlook_anywhere(self) -> OutlookAnywhereSettings:
+        row = self._scope.db.execute(
+            "SELECT external_client_authentication_method, internal_client_authentication_method, "
+            "external_clients_require_ssl, internal_clients_require_ssl, iis_authentication_methods, ssl_offloading "
+            "FROM outlook_anywhere WHERE server = ?", [self.server.name]).fetchone()
+        if row is None:
+            return OutlookAnywhereSettings()
+        return OutlookAnywhereSettings(row[0], row[1], bool(row[2]), bool(row[3]), tuple(json.loads(row[4])),
+                                       bool(row[5]))
+
+    def set_outlook_anywhere(self, settings: OutlookAnywhereSettings) -> None:
+        with self._scope.transaction():
+            self._scope.db["outlook_anywhere"].upsert(
+                {"server": self.server.name,
+                 "external_client_authentication_method": settings.external_client_authentication_method,
+                 "internal_client_authentication_method": settings.internal_client_authentication_method,
+                 "external_clients_require_ssl": int(settings.external_clients_require_ssl),
+                 "internal_clients_require_ssl": int(settings.internal_clients_require_ssl),
+                 "iis_authentication_methods": json.dumps(list(settings.iis_authentication_methods)),
+                 "ssl_offloading": int(settings.ssl_offloading)},
+                pk="server",
+            )

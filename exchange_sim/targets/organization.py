@@ -9,7 +9,7 @@ import fnmatch
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from cryptography import x509
 
@@ -17,10 +17,10 @@ from exchange_sim.certs.facts import CertificateFacts
 from exchange_sim.lab.model import (EXCHANGE_BUILDS, AcceptedDomain, AuthConfig, HybridConfiguration,  # noqa: F401
                                     ReceiveConnector, SendConnector, Server)
 from exchange_sim.lab.organization import Lab
-from exchange_sim.lab.virtual_directories import VirtualDirectory
+from exchange_sim.lab.virtual_directories import OutlookAnywhereSettings, VirtualDirectory
 
 __all__ = ["AcceptedDomain", "AuthChange", "AuthConfig", "ConfigurationFailure", "HybridConfiguration",
-           "OrganizationTarget", "ProtocolSettings", "ReceiveConnector", "SendConnector", "Server",
+           "OrganizationTarget", "OutlookAnywhereSettings", "ProtocolSettings", "ReceiveConnector", "SendConnector", "Server",
            "TransportSettings", "VirtualDirectory"]
 
 T = TypeVar("T")
@@ -145,6 +145,24 @@ class OrganizationTarget:
                 current = {"internal_url": directory.internal_url, "external_url": directory.external_url}
                 current.update(changes)
                 self.lab.virtual_directories(server).set(kind, current["internal_url"], current["external_url"])
+
+    def set_outlook_anywhere(self, identity: str, urls: Mapping[str, str | None], settings: Mapping[str, Any],
+                             command: str, audit: Mapping[str, object]) -> None:
+        """Host names and authentication/TLS settings of the Outlook Anywhere directories an identity names."""
+        with self.lab.cmdlet(self.server_name, command, audit):
+            for server, directory in self._directories("OutlookAnywhere", identity, None):
+                changed = (directory.outlook_anywhere or OutlookAnywhereSettings()).changed(**settings)
+                if not changed.ssl_offloading and not (changed.external_clients_require_ssl
+                                                       or changed.internal_clients_require_ssl):
+                    # Set-OutlookAnywhere's reference: SSLOffloading must stay $true unless some clients need TLS.
+                    raise ConfigurationFailure(
+                        "ErrorSSLOffloadingWithoutRequireSsl",
+                        "The SSLOffloading parameter can be set to $false only when InternalClientsRequireSsl or "
+                        "ExternalClientsRequireSsl is $true.", "InvalidArgument", server.name, "TaskArgumentException")
+                current = {"internal_url": directory.internal_url, "external_url": directory.external_url, **urls}
+                directories = self.lab.virtual_directories(server)
+                directories.set("OutlookAnywhere", current["internal_url"], current["external_url"])
+                directories.set_outlook_anywhere(changed)
 
     def set_autodiscover_uri(self, identity: str, uri: str | None, command: str, audit: Mapping[str, object]) -> None:
         with self.lab.cmdlet(self.server_name, command, audit):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from exchange_sim.exchange.organization import auth_config, connectors, protocols, servers, virtual_directories
 from exchange_sim.exchange import for_version
+from exchange_sim.exchange.organization.outlook_anywhere import AuthenticationMethod
 from exchange_sim.exchange.organization.tasks import ORGANIZATION_KEY
 from exchange_sim.exchange.organization.views import register_views
 from exchange_sim.powershell.commands import CommandDeclaration
@@ -25,6 +26,7 @@ def declarations(version: str | None) -> tuple[CommandDeclaration, ...]:
 
 
 def register(registry: EngineRegistry, version: str | None = None) -> None:
+    registry.types.register_enum(AuthenticationMethod)
     register_views(registry.views)
     registry.commands.register_all(for_version(declaration, version) for declaration in declarations(version))
 

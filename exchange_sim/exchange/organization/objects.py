@@ -12,9 +12,9 @@ from datetime import datetime
 from typing import Any
 
 from exchange_sim.powershell.values.dotnet.network import Uri
-from exchange_sim.targets.organization import (EXCHANGE_BUILDS, AcceptedDomain, AuthConfig, HybridConfiguration, ProtocolSettings,
-                                               ReceiveConnector, SendConnector, Server, TransportSettings,
-                                               VirtualDirectory)
+from exchange_sim.targets.organization import (EXCHANGE_BUILDS, AcceptedDomain, AuthConfig, HybridConfiguration,
+                                               OutlookAnywhereSettings, ProtocolSettings, ReceiveConnector,
+                                               SendConnector, Server, TransportSettings, VirtualDirectory)
 
 DIRECTORY = "Microsoft.Exchange.Data.Directory"
 MANAGEMENT = f"{DIRECTORY}.Management"
@@ -236,16 +236,17 @@ def virtual_directory(server: Server, directory: VirtualDirectory) -> DirectoryO
     )
     type_name = f"{SYSTEM_CONFIGURATION}.{VIRTUAL_DIRECTORY_TYPES[directory.kind]}"
     if directory.kind == "OutlookAnywhere":
+        settings = directory.outlook_anywhere or OutlookAnywhereSettings()
         return DirectoryObject(type_name, (
             ("ServerName", server.name),
-            ("SSLOffloading", True),
+            ("SSLOffloading", settings.ssl_offloading),
             ("ExternalHostname", _hostname(directory.external_url)),
             ("InternalHostname", _hostname(directory.internal_url)),
-            ("ExternalClientAuthenticationMethod", "Negotiate"),
-            ("InternalClientAuthenticationMethod", "Ntlm"),
-            ("ExternalClientsRequireSsl", bool(directory.external_url)),
-            ("InternalClientsRequireSsl", False),
-            ("IISAuthenticationMethods", ["Basic", "Ntlm", "Negotiate"]),
+            ("ExternalClientAuthenticationMethod", settings.external_client_authentication_method),
+            ("InternalClientAuthenticationMethod", settings.internal_client_authentication_method),
+            ("ExternalClientsRequireSsl", settings.external_clients_require_ssl),
+            ("InternalClientsRequireSsl", settings.internal_clients_require_ssl),
+            ("IISAuthenticationMethods", list(settings.iis_authentication_methods)),
             *common,
         ), identity)
     version = {"2007": "Exchange2007", "2010": "Exchange2010"}.get(server.version, "Exchange2013")

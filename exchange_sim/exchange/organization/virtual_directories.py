@@ -2,11 +2,11 @@
 Get-EcpVirtualDirectory, Get-WebServicesVirtualDirectory, Get-ActiveSyncVirtualDirectory,
 Get-OabVirtualDirectory, Get-MapiVirtualDirectory, Get-AutodiscoverVirtualDirectory and
 Get-OutlookAnywhere (without -Server, every server's directory, as Exchange lists them); their Set-
-forms for the URLs only (-InternalUrl/-ExternalUrl; Outlook Anywhere's -InternalHostname/
--ExternalHostname), and Set-ClientAccessService/-Server -AutoDiscoverServiceInternalUri."""
+forms for the URLs only (-InternalUrl/-ExternalUrl; Set-OutlookAnywhere is outlook_anywhere.py), and Set-ClientAccessService/-Server -AutoDiscoverServiceInternalUri."""
 from __future__ import annotations
 
 from exchange_sim.exchange.organization import objects
+from exchange_sim.exchange.organization.outlook_anywhere import SET_OUTLOOK_ANYWHERE
 from exchange_sim.exchange.organization.tasks import DOMAIN_CONTROLLER, MODULE, OrganizationTask, identity_parameter
 from exchange_sim.powershell.commands import CmdletContext, CommandDeclaration, ParameterDeclaration, ParameterSetEntry
 from exchange_sim.targets.organization import ConfigurationFailure
@@ -35,8 +35,8 @@ class SetVirtualDirectory(OrganizationTask):
 
     def process(self, ctx: CmdletContext) -> None:
         identity = str(ctx.bound.get("Identity") or "")
-        names = _URL_PARAMETERS[self.kind == "OutlookAnywhere"]
-        changes = {field: self.text(ctx, parameter) for parameter, field in names.items() if parameter in ctx.bound}
+        changes = {field: self.text(ctx, parameter) for parameter, field in _URL_PARAMETERS.items()
+                   if parameter in ctx.bound}
         if not changes or not ctx.should_process(identity, ctx.command.name):
             return
         try:
@@ -57,9 +57,8 @@ class SetClientAccessService(OrganizationTask):
             self.fail(ctx, failure, identity)
 
 
-# Set- parameter -> stored field; Outlook Anywhere keeps host names where the others keep URLs.
-_URL_PARAMETERS = {False: {"InternalUrl": "internal_url", "ExternalUrl": "external_url"},
-                   True: {"InternalHostname": "internal_url", "ExternalHostname": "external_url"}}
+# Set- parameter -> stored field (Outlook Anywhere's host names: outlook_anywhere.py).
+_URL_PARAMETERS = {"InternalUrl": "internal_url", "ExternalUrl": "external_url"}
 
 
 def _setter(noun: str, kind: str, versions: tuple[str, ...]) -> CommandDeclaration:
@@ -69,7 +68,7 @@ def _setter(noun: str, kind: str, versions: tuple[str, ...]) -> CommandDeclarati
         name=f"Set-{noun}",
         parameters=(identity_parameter(mandatory=True),
                     *(ParameterDeclaration(name, "string", allow_null=True)
-                      for name in _URL_PARAMETERS[kind == "OutlookAnywhere"]), DOMAIN_CONTROLLER),
+                      for name in _URL_PARAMETERS), DOMAIN_CONTROLLER),
         implementation=implementation, supports_should_process=True, module=MODULE,
         synopsis=f"Changes the URLs of a {kind} virtual directory.",
         implementing_type=f"Microsoft.Exchange.Management.SystemConfigurationTasks.{task_class}",
@@ -135,7 +134,8 @@ GETTERS = (
 DECLARATIONS = (
     *GETTERS,
     *(_setter(getter.name.removeprefix("Get-"), getter.implementation.kind, getter.versions or ())  # type: ignore[attr-defined]
-      for getter in GETTERS if getter.name != "Get-AutodiscoverVirtualDirectory"),
+      for getter in GETTERS if getter.name not in ("Get-AutodiscoverVirtualDirectory", "Get-OutlookAnywhere")),
+    SET_OUTLOOK_ANYWHERE,
     _client_access_setter("Set-ClientAccessServer", ("2007", "2010", "2013", "2016", "2019", "SE")),
     _client_access_setter("Set-ClientAccessService", ("2016", "2019", "SE")),
 )
