@@ -23,7 +23,7 @@ from exchange_sim.powershell.evaluator import ScriptBlock
 from exchange_sim.powershell.evaluator.context import CmdletRun
 from exchange_sim.powershell.evaluator.data_section import restriction_error
 from exchange_sim.powershell.evaluator.dotnet_host import SessionDotNetHost
-from exchange_sim.powershell.evaluator.expressions import ExpressionWalk, unsupported
+from exchange_sim.powershell.evaluator.expressions import ExpressionWalk, declared_variable, unsupported
 from exchange_sim.powershell.evaluator.flow import (
     Break,
     Caught,
@@ -251,12 +251,12 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         return len(output)
 
     def _statement(self, node: A.StatementAst) -> list[Any]:
-        if isinstance(node, A.AssignmentStatementAst) and isinstance(node.left, A.ConvertExpressionAst) \
-                and isinstance(node.left.child, A.VariableExpressionAst) and node.operator in _COMPOUND:
+        if isinstance(node, A.AssignmentStatementAst) and node.operator in _COMPOUND \
+                and (declared := declared_variable(node.left)) is not None and declared is not node.left:
             value = self._assigned_value(node.right)
             if node.operator != "=":  # `[array]$names += $x`: the sum, then typed (an unset variable is $null)
-                holder = self._scope_of(node.left.child)
-                current = holder.get(node.left.child.name.lower()) if holder is not None else None
+                holder = self._scope_of(declared)
+                current = holder.get(declared.name.lower()) if holder is not None else None
                 value = binary_op(_COMPOUND[node.operator], current, value, self.registry.types)
             self._declare_typed(node.left, value)
             return []

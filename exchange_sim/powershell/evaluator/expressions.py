@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.evaluator.flow import single
 from exchange_sim.powershell.evaluator.scopes import VariableScope
+from exchange_sim.powershell.evaluator.script_cmdlets import declared_parameter
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
 from exchange_sim.powershell.evaluator.strict_mode import (
     index_out_of_range,
@@ -17,6 +18,7 @@ from exchange_sim.powershell.evaluator.strict_mode import (
     missing_property_error,
     unset_variable_error,
 )
+from exchange_sim.powershell.evaluator.variable_constraints import VariableConstraint, has_validators
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import convert_to, to_string
 from exchange_sim.powershell.values.dotnet.statics import get_static_member, get_static_method
@@ -46,6 +48,7 @@ class ExpressionWalk:
     strict_version: int = 0  # Set-StrictMode: 0 off, 1, 2, 3 (Latest)
     _expanding: int = 0  # inside an expandable string, where strict mode 1 still lets unset variables through
     dotnet_host: Any
+    _validation_script: Any  # (script block, value) -> output; ScriptParameters runs ValidateScript blocks
 
     def _statement(self, node: A.StatementAst) -> list[Any]:
         raise NotImplementedError
@@ -144,17 +147,30 @@ class ExpressionWalk:
         if (node.prefix or "").lower() == "private":
             scope.private.add(key)
 
-    def _declare_typed(self, cast: A.ConvertExpressionAst, value: Any) -> None:
-        """`[int]$n = "5"` converts now and on every later write in that scope; `[ref]$r = 1` boxes the value."""
-        target = cast.child
-        assert isinstance(target, A.VariableExpressionAst)
-        type_name, types = cast.type.type_name.full_name, self.registry.types
+    def _declare_typed(self, declared: A.ExpressionAst, value: Any) -> None:
+        """`[int]$n = "5"`, `[ValidateSet('a','b')][string]$m = 'a'`: the value is converted and validated now
+        and on every later write in that scope; `[ref]$r = 1` boxes the value."""
+        target = declared_variable(declared)
+        assert target is not None
+        attributes: list[A.AttributeBaseAst] = []
+        node = declared
+        while isinstance(node, (A.ConvertExpressionAst, A.AttributedExpressionAst)):
+            attributes.insert(0, node.type if isinstance(node, A.ConvertExpressionAst) else node.attribute)
+            node = node.child
+        types = self.registry.types
         scope = self._scope_of(target)
-        if is_reference_type(type_name) or scope is None:
-            self._write_variable(target, convert_to(value, type_name, types))
+        reference = next((a for a in attributes if isinstance(a, A.TypeConstraintAst)
+                          and is_reference_type(a.type_name.full_name)), None)
+        if reference is not None or scope is None:
+            type_name = reference.type_name.full_name if reference is not None else _last_type(attributes)
+            self._write_variable(target, value if type_name is None else convert_to(value, type_name, types))
             return
+        parameter = declared_parameter(A.ParameterAst(declared.extent, name=target, attributes=tuple(attributes)), self._expression)
+        constraint = VariableConstraint(target.name, _last_type(attributes), types,
+                                        parameter if has_validators(parameter) else None,
+                                        lambda block, item: self._validation_script(block, item))
         key = target.name.lower()
-        scope.constrain(key, lambda item: convert_to(item, type_name, types), value)
+        scope.constrain(key, constraint, value)
         if (target.prefix or "").lower() == "private":
             scope.private.add(key)
 
@@ -254,6 +270,19 @@ class ExpressionWalk:
                 raise missing_property_error(node.member.value)
             return value
         raise unsupported(node)
+
+
+def declared_variable(node: A.ExpressionAst) -> A.VariableExpressionAst | None:
+    """The variable a typed or attributed assignment target declares (`[int]$n`, `[ValidateSet(..)][string]$m`)."""
+    while isinstance(node, (A.ConvertExpressionAst, A.AttributedExpressionAst)):
+        node = node.child
+    return node if isinstance(node, A.VariableExpressionAst) and not node.splatted else None
+
+
+def _last_type(attributes: list[A.AttributeBaseAst]) -> str | None:
+    """The type a declaration converts to: the one written nearest the variable (`[string][int]$x` is Int32)."""
+    names = [a.type_name.full_name for a in attributes if isinstance(a, A.TypeConstraintAst)]
+    return names[-1] if names else None
 
 
 def is_reference_type(type_name: str) -> bool:

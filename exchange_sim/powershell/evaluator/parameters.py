@@ -25,6 +25,7 @@ from exchange_sim.powershell.evaluator.flow import NamedArgument, Return, Script
 from exchange_sim.powershell.evaluator.script_cmdlets import ScriptCmdlet, declaration_for_function
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
 from exchange_sim.powershell.evaluator.pipeline_input import is_downstream
+from exchange_sim.powershell.evaluator.variable_constraints import parameter_constraint
 from exchange_sim.powershell.host import HostPromptUnavailable
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import to_bool
@@ -151,7 +152,12 @@ class ScriptParameters:
                 value = _type_default(parameter, self.registry.types)
             if parameter.is_switch:
                 value = SwitchParameter(to_bool(value))  # `$Force.IsPresent`, and still truthy like a bool
-            self.variables[name.lower()] = value
+            # The variable keeps the parameter's type and validators: `$Count = "x"` inside fails (§5.3).
+            constraint = parameter_constraint(parameter, self.registry.types, self._validation_script)
+            if constraint is None:
+                self.variables[name.lower()] = value
+            else:
+                self.variables.constrain(name.lower(), constraint, value, check=False)
 
     def bind_command(self, declaration: CommandDeclaration, pairs: list[tuple[str | None, Any]],
                      input_objects: list[Any], invocation_name: str) -> "CommandBinding":
@@ -231,7 +237,7 @@ class ScriptParameters:
                         self.write_error(errors.record_for(input_object_not_bound(item)), {})
                         continue
                     for name, value in per_object.items():
-                        self.variables[name.lower()] = value
+                        self.variables.own[name.lower()] = value  # bound and validated: no second check
                     self.variables["psboundparameters"] = Hashtable({**bound, **per_object}.items(), ordered=True)
                     self.variables["input"] = PSEnumerator([item])
                 self.variables["_"] = self.variables["psitem"] = None if item is _NO_INPUT else item

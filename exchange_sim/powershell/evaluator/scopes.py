@@ -36,10 +36,13 @@ class VariableScope(MutableMapping[str, Any]):
         convert = self.constraints.get(key)
         self.own[key] = convert(value) if convert is not None else value
 
-    def constrain(self, key: str, convert: Callable[[Any], Any], value: Any) -> None:
-        """`[T]$name = value`: from now on every write to `$name` in this scope converts to T."""
+    def constrain(self, key: str, convert: Callable[[Any], Any], value: Any, check: bool = True) -> None:
+        """`[T]$name = value`: from now on every write to `$name` in this scope converts to T (and passes its
+        validators). `check=False` stores `value` as it is: a parameter's value the binder already checked,
+        or its default, which PowerShell never validates."""
+        stored = convert(value) if check else value  # a refused value leaves the variable as it was
         self.constraints[key] = convert
-        self.own[key] = convert(value)
+        self.own[key] = stored
 
     def __getitem__(self, key: str) -> Any:
         scope = self.holder(key)

@@ -110,6 +110,11 @@ def _parameter(node: A.ParameterAst, evaluate: Evaluate) -> tuple[ParameterDecla
     return declaration, explicit
 
 
+def declared_parameter(node: A.ParameterAst, evaluate: Evaluate) -> ParameterDeclaration:
+    """The type and validators written before a parameter or a variable (`[ValidateRange(1,5)][int]$x = 3`)."""
+    return _parameter(node, evaluate)[0]
+
+
 def _replace_entries(parameter: ParameterDeclaration, entries: tuple[ParameterSetEntry, ...]) -> ParameterDeclaration:
     return dataclasses.replace(parameter, entries=entries)
 

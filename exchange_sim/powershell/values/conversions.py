@@ -26,6 +26,7 @@ from exchange_sim.powershell.values.objects import (
 )
 from exchange_sim.powershell.values.reference import PSReference
 from exchange_sim.powershell.values.switch_parameter import SwitchParameter
+from exchange_sim.powershell.values.typed_array import TypedArray
 from exchange_sim.powershell.values.text import Single, date_text_invariant, number_text, timespan_text
 from exchange_sim.powershell.values.types import PSType, TypeTable, builtin_type
 from exchange_sim.powershell.values.date_parsing import parse_date, parse_timespan  # noqa: F401 - public here too
@@ -509,7 +510,9 @@ def _to_array(value: Any, target: PSType, table: TypeTable | None) -> Any:
         raise cannot_convert(value, target.full_name) from None
     if element.full_name == "System.Byte":
         return bytearray(converted)
-    return converted
+    if element.full_name in ("System.Object", "System.Management.Automation.PSObject"):
+        return converted
+    return TypedArray(converted, element.full_name)
 
 
 def _to_generic(value: Any, target: PSType, table: TypeTable | None) -> Any:
