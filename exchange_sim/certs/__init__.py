@@ -3,10 +3,12 @@
 Import from the modules; everything they hand out is a frozen value or a `cryptography` object.
 
 - thumbprint: Thumbprint(hex) .of(cert) .of_der(der) .parse(text) (§2.7); InvalidThumbprint
-- keys: generate_rsa_key(bits); KeyPool(sizes, depth) .start() .take(bits) .stop(wait=True)
-  .available(bits) .wait_until_full(timeout) .export_pooled() .preload(blobs);
-  encrypt_private_key / decrypt_private_key (PKCS#8, PBES2-AES-256); private_key_der /
+- keys: generate_rsa_key(bits); encrypt_private_key / decrypt_private_key (PKCS#8, PBES2-AES-256); private_key_der /
   load_private_key_der; InvalidKeySize, PrivateKeyDataInvalid
+- key_pool: KeyPool(sizes, depth) .start() .take(bits) .stop(wait=True) .available(bits)
+  .wait_until_full(timeout) .export_pooled() .preload(blobs) .refill_process_id
+- key_process: KeyProcess().generate(bits) .stop() — keys made in a child process (the GIL);
+  KeyProcessGone
 - names: parse_distinguished_name, format_distinguished_name (Windows order and quoting),
   common_name, is_valid_domain_name, domain_matches; InvalidDistinguishedName
 - builders: self_signed_certificate (§5.3; hash_name="sha1" works), certificate_request (§5.4),

@@ -1,8 +1,9 @@
 """Where the lab's new RSA keys come from: spare keys kept in the database, then a warm pool.
 
 A fresh process takes the spare keys stored (encrypted) by earlier processes, so its first
-certificate is instant; the in-memory pool refills in a daemon thread that is started only once
-a key is actually taken, so a process that only reads never starts one.
+certificate is instant; the in-memory pool (refilled by a child process) is started only once a
+key has been taken, after that command, so a process that only reads never starts one and the
+first command does not share the machine with the pool's first key.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import threading
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from exchange_sim.certs.keys import KeyPool
+from exchange_sim.certs.key_pool import KeyPool
+from exchange_sim.certs.keys import generate_rsa_key
 from exchange_sim.lab.lab_key import LabSecret
 from exchange_sim.lab.transactions import TransactionScope
 
@@ -37,16 +39,15 @@ class KeySupply:
         return self._pool is not None
 
     def take(self, bits: int) -> rsa.RSAPrivateKey:
-        pool = self._running_pool()
+        # Topping up happens after the cmdlet's transaction so a rollback cannot lose or
+        # duplicate a stored spare key.
+        self._scope.after_outermost(self._top_up)
         if bits == SPARE_KEY_BITS:
             spare = self._take_spare()
             if spare is not None:
                 return spare
-        key = pool.take(bits)
-        # Topping up happens after the cmdlet's transaction so a rollback cannot lose or
-        # duplicate a stored spare key.
-        self._scope.after_outermost(self.store_spares)
-        return key
+        pool = self._pool
+        return pool.take(bits) if pool is not None else generate_rsa_key(bits)
 
     def spare_count(self) -> int:
         row = self._scope.db.execute(
@@ -95,8 +96,11 @@ class KeySupply:
             if row is None:
                 return None
             self._scope.db.execute("DELETE FROM spare_keys WHERE id = ?", [row[0]])
-        self._scope.after_outermost(self.store_spares)
         return self._secret.open_key(row[1])
+
+    def _top_up(self) -> None:
+        self._running_pool()
+        self.store_spares()
 
     def _running_pool(self) -> KeyPool:
         with self._pool_lock:
