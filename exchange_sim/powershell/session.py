@@ -160,7 +160,10 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                 self.variables["pscommandpath"] = str(path)
                 self.variables["psscriptroot"] = str(path.parent)
                 self.variables["myinvocation"] = script_invocation(str(path), file)
-            self._bind_script_arguments(parsed.ast, list(args))
+            try:
+                self._bind_script_arguments(parsed.ast, list(args))
+            except errors.ParameterBindingException as refused:  # `run x.ps1 -Bad 1`: the script never starts
+                raise ScriptTerminating(refused) from None
             statements = block.statements if block is not None else ()
             traps = self._enter_traps(statements)  # the whole frame is dropped when the run ends
             for statement in statements:

@@ -51,3 +51,25 @@ def test_remove_prompts_and_follows_the_answer(tmp_path: Path) -> None:
     accepted = _run(lab, "--answer", "y", "--command", pick + "Remove-ExchangeCertificate -Thumbprint $t")
     assert accepted.returncode == 0, accepted.stderr
     assert _count(lab) == before - 1
+
+
+ADVANCED_SCRIPT = """[CmdletBinding(SupportsShouldProcess)]
+param([string]$Subject = '*Auth Certificate')
+Get-ExchangeCertificate | Where-Object Subject -like $Subject | ForEach-Object {
+    if ($PSCmdlet.ShouldProcess($_.Thumbprint, 'Retire')) { Remove-ExchangeCertificate -Thumbprint $_.Thumbprint -Confirm:$false }
+}
+"""
+
+
+def test_run_file_what_if_reaches_an_advanced_scripts_should_process(tmp_path: Path) -> None:
+    lab = tmp_path / "lab"
+    before = _count(lab)
+    script = tmp_path / "retire.ps1"
+    script.write_text(ADVANCED_SCRIPT, encoding="utf-8")
+    result = _run(lab, str(script), "-WhatIf")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('What if: Performing the operation "Retire" on target "')
+    assert _count(lab) == before
+    done = _run(lab, str(script))
+    assert done.returncode == 0, done.stderr
+    assert _count(lab) == before - 1

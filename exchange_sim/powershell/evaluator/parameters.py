@@ -5,6 +5,7 @@ then begin/process/end run in the function's scope with `$PSBoundParameters`, `$
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -15,6 +16,7 @@ from exchange_sim.powershell.binder import (
     bind_pipeline_object,
     convert_argument,
     input_object_not_bound,
+    is_switch_parameter,
     missing_mandatory,
     missing_mandatory_error,
     select_parameter_set,
@@ -108,9 +110,11 @@ class ScriptParameters:
             item = items.pop(0)
             if isinstance(item, NamedArgument):
                 pairs.append((item.name, item.value))
-            elif isinstance(item, str) and item.startswith("-") and len(item) > 1 and nodes:
+            elif isinstance(item, str) and item.startswith("-") and len(item) > 1 and (nodes or declaration.cmdlet_binding):
                 key, colon, inline = item[1:].partition(":")
-                switch = any(p.name.name.lower().startswith(key.lower()) and _is_switch(p) for p in nodes)
+                # `-WhatIf -Name x`: a switch (declared, or common as -Verbose/-WhatIf) takes no value.
+                switch = is_switch_parameter(declaration, key) or any(
+                    p.name.name.lower().startswith(key.lower()) and _is_switch(p) for p in nodes)
                 if colon:
                     pairs.append((key, inline))
                 elif switch or not items:
@@ -127,13 +131,23 @@ class ScriptParameters:
             set_name = select_parameter_set(declaration, bound)
             bound.update(self.mandatory_arguments(declaration, set_name, bound, set()))
         except errors.ParameterBindingException as exc:
-            # `powershell -File x.ps1 -Bad 1`: the script does not start; `<path> : <message>`, exit code 1.
+            # The script does not start: `<path> : <message>` (run FILE ends with exit code 1; `& x.ps1 -Bad`
+            # ends the calling statement).
             record = errors.record_for(exc).with_command(declaration.name, declaration.name).with_invocation(
                 errors.InvocationInfo(my_command=declaration.name, command_kind="ExternalScript"))
             exc.error_record = record  # type: ignore[attr-defined]
-            raise ScriptTerminating(exc) from None
+            raise
+        if declaration.cmdlet_binding:
+            # `[CmdletBinding()]` makes the script advanced, exactly as a function: common parameters become
+            # preference variables of its scope, and it gets $PSCmdlet (named after the file, as MyCommand is).
+            self._apply_common(common)
+            leaf = declaration.name.replace("/", "\\").rsplit("\\", 1)[-1]
+            invocation = errors.InvocationInfo(my_command=leaf, invocation_name=declaration.name,
+                                               command_kind="ExternalScript")
+            self.variables["pscmdlet"] = self._script_cmdlet(dataclasses.replace(declaration, name=leaf), set_name,
+                                                             invocation, common)
         self._parameter_variables(nodes, declaration, bound)
-        self.variables["psboundparameters"] = Hashtable(bound.items(), ordered=True)
+        self.variables["psboundparameters"] = bound_parameters(bound, common)
         self.variables["args"] = unbound
 
     def _parameter_variables(self, nodes: Sequence[A.ParameterAst], declaration: CommandDeclaration,
@@ -207,8 +221,9 @@ class ScriptParameters:
             if declaration.cmdlet_binding:
                 self.variables["pscmdlet"] = self._script_cmdlet(declaration, set_name, invocation, common)
             self._parameter_variables(nodes, declaration, bound)
-            self.variables["psboundparameters"] = Hashtable(bound.items(), ordered=True)
-            output = self._function_blocks(function, declaration, set_name, bound, receivers, input_objects)
+            self.variables["psboundparameters"] = bound_parameters(bound, common)
+            output = self._function_blocks(function, declaration, set_name, bound, receivers, input_objects,
+                                           common)
         finally:
             self._drop_trap_frame()
             inner = self.variables
@@ -220,7 +235,7 @@ class ScriptParameters:
 
     def _function_blocks(self, function: A.FunctionDefinitionAst, declaration: CommandDeclaration, set_name: str,
                          bound: dict[str, Any], receivers: list[ParameterDeclaration],
-                         input_objects: list[Any]) -> list[Any]:
+                         input_objects: list[Any], common: dict[str, Any]) -> list[Any]:
         body = function.body
         # A filter's body, like an unnamed block with pipeline input in one, runs per object.
         process = body.process_block or (body.end_block if function.is_filter else None)
@@ -238,7 +253,7 @@ class ScriptParameters:
                         continue
                     for name, value in per_object.items():
                         self.variables.own[name.lower()] = value  # bound and validated: no second check
-                    self.variables["psboundparameters"] = Hashtable({**bound, **per_object}.items(), ordered=True)
+                    self.variables["psboundparameters"] = bound_parameters({**bound, **per_object}, common)
                     self.variables["input"] = PSEnumerator([item])
                 self.variables["_"] = self.variables["psitem"] = None if item is _NO_INPUT else item
                 output.extend(self._named_block(process))
@@ -350,6 +365,18 @@ class _MyInvocation:
         properties["BoundParameters"] = Hashtable(self.bound.items(), ordered=True)
         properties["UnboundArguments"] = list(self.unbound)
         return properties
+
+
+def bound_parameters(bound: dict[str, Any], common: dict[str, Any]) -> Hashtable:
+    """`$PSBoundParameters`: the declared parameters given, then the common ones (`-Verbose` is there, which
+    is how runbooks test `$PSBoundParameters['Verbose']` and how `@PSBoundParameters` passes it on)."""
+    given = dict(bound)
+    for name, value in common.items():
+        given[name] = SwitchParameter(to_bool(value)) if name in _COMMON_SWITCHES else value
+    return Hashtable(given.items(), ordered=True)
+
+
+_COMMON_SWITCHES = ("Verbose", "Debug", "WhatIf", "Confirm")
 
 
 def _is_switch(node: A.ParameterAst) -> bool:
