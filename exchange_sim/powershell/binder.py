@@ -454,7 +454,10 @@ def bind_arguments(declaration: CommandDeclaration, pairs: list[tuple[str | None
             (entry := parameter.in_set(set_name)) is not None and entry.value_from_remaining_arguments
             for set_name in sets)), None)
         if collector is not None:
-            bound[collector.name] = _checked(collector, remaining, types, kind, run_script)
+            # 5.1 binds a cmdlet's lone leftover argument as itself, so `Write-Output 1,2` collects the
+            # array 1,2 rather than a list holding it (PowerShell 6 changed this, PR #2038).
+            collected = remaining[0] if len(remaining) == 1 and kind == "Cmdlet" else remaining
+            bound[collector.name] = _checked(collector, collected, types, kind, run_script)
         elif unbound is not None and not declaration.cmdlet_binding:
             unbound.extend(remaining)
         else:
