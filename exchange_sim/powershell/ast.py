@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_right
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
 from typing import Iterator, Sequence, Union
 
@@ -851,3 +851,36 @@ class IndexExpressionAst(ExpressionAst):
 
 
 AnyAst = Union[Ast, ExpressionAst, StatementAst]
+
+
+def _fast_initializer(cls: type) -> None:
+    """Give a node class an `__init__` that fills its slots through the slot descriptors.
+
+    The frozen dataclass `__init__` stores each field with `object.__setattr__(self, name, value)`,
+    which looks the name up again for every field of every node; a parse builds thousands of nodes
+    and that lookup was a tenth of its time (scripts/bench_parse.py). The signature, defaults and
+    frozenness stay those the dataclass declared.
+    """
+    names = [f.name for f in fields(cls)]
+    scope: dict[str, object] = {}
+    parameters = []
+    for name in names:
+        scope[f"_set_{name}"] = getattr(cls, name).__set__
+        default = cls.__dataclass_fields__[name].default  # type: ignore[attr-defined]
+        if default is MISSING:
+            parameters.append(name)
+        else:
+            scope[f"_default_{name}"] = default
+            parameters.append(f"{name}=_default_{name}")
+    body = "".join(f"\n    _set_{name}(self, {name})" for name in names)
+    exec(f"def __init__(self, {', '.join(parameters)}):{body}", scope)  # noqa: S102 - our own field names
+    initializer = scope["__init__"]
+    initializer.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
+    cls.__init__ = initializer  # type: ignore[misc]
+
+
+# The module's own node classes: `dataclass(slots=True)` replaces each class it decorates, so the
+# replaced ones may still linger in `Ast.__subclasses__()`.
+for _node_class in [value for value in list(globals().values())
+                    if isinstance(value, type) and issubclass(value, Ast) and "__slots__" in value.__dict__]:
+    _fast_initializer(_node_class)

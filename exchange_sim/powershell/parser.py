@@ -21,6 +21,7 @@ from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.expression_parser import ExpressionParser
 from exchange_sim.powershell.parse_errors import ParseError, ParseFailure, format_parse_errors
 from exchange_sim.powershell.script_comments import help_text, requirements
+from exchange_sim.powershell.statement_rules import parse_keyword_statement  # compound statements, one module
 from exchange_sim.powershell.tokenizer import CMD, FORCE_NEW, Token, Tokenizer
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -345,9 +346,7 @@ class Parser(ExpressionParser):
 
     def _keyword_statement(self, word: str, start: int, after: int,
                            label: tuple[str, int] | None) -> A.StatementAst | None:
-        from exchange_sim.powershell import statement_rules as rules  # compound statements, one module
-
-        return rules.parse_keyword_statement(self, word, start, after, label)
+        return parse_keyword_statement(self, word, start, after, label)
 
     # ------------------------------------------------------------------ pipelines
 
@@ -374,8 +373,10 @@ class Parser(ExpressionParser):
                 if assign.kind == "assign":
                     return self._assignment(expr, assign)
                 redirections = self._redirections_after_expression()
-                end = redirections[-1].extent.end_offset if redirections else expr.extent.end_offset
-                element = A.CommandExpressionAst(self.ext(expr.extent.start_offset, end), redirections, expr)
+                # Extents are immutable: a wrapper spanning exactly its child's text shares its extent.
+                extent = self.ext(expr.extent.start_offset, redirections[-1].extent.end_offset) if redirections \
+                    else expr.extent
+                element = A.CommandExpressionAst(extent, redirections, expr)
             else:
                 element = self.parse_command()
             if element is None:
@@ -404,6 +405,8 @@ class Parser(ExpressionParser):
             raise self.unexpected(token)
         if not elements:
             return None
+        if len(elements) == 1:
+            return A.PipelineAst(elements[0].extent, (elements[0],))
         return A.PipelineAst(self.ext(elements[0].extent.start_offset, elements[-1].extent.end_offset),
                              tuple(elements))
 

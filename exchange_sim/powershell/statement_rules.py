@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from exchange_sim.powershell import ast as A
+from exchange_sim.powershell.script_comments import help_before
 from exchange_sim.powershell.tokenizer import CMD, Token
 
 if TYPE_CHECKING:
@@ -303,8 +304,6 @@ def _switch(p: "Parser", word: str, start: int, after: int, label: Label) -> A.S
 
 
 def _function(p: "Parser", word: str, start: int, after: int, label: Label) -> A.StatementAst:
-    from exchange_sim.powershell.script_comments import help_before
-
     p.skip_newlines()
     name_token = p.tk.next(p.pos, CMD)
     if name_token.kind in ("var", "splat", "eof", "str", "xstr", "(", ")", "{", "}", "@(", "@{", ";", "&&", "||", "&",
