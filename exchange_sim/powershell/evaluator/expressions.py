@@ -45,10 +45,18 @@ class ExpressionWalk:
     variables: VariableScope
     _script_variables: VariableScope
     registry: "EngineRegistry"
-    strict_version: int = 0  # Set-StrictMode: 0 off, 1, 2, 3 (Latest)
     _expanding: int = 0  # inside an expandable string, where strict mode 1 still lets unset variables through
     dotnet_host: Any
     _validation_script: Any  # (script block, value) -> output; ScriptParameters runs ValidateScript blocks
+
+    @property
+    def strict_version(self) -> int:
+        """Set-StrictMode in force in the running scope: 0 off, 1, 2, 3 (Latest)."""
+        return self.variables.strict_version
+
+    @strict_version.setter
+    def strict_version(self, version: int) -> None:
+        self.variables.strict = version
 
     def _statement(self, node: A.StatementAst) -> list[Any]:
         raise NotImplementedError

@@ -2,7 +2,8 @@
 
 A `VariableScope` is a mapping, so the rest of the engine reads and writes `session.variables` as it
 would a dict; what makes it a scope is the parent link, the names declared `$private:` (hidden from
-child scopes) and the type constraints of variables declared here (`[int]$n = 5`).
+child scopes), the type constraints of variables declared here (`[int]$n = 5`) and the strict mode set
+here (Set-StrictMode applies to its scope and the scopes below it, never to the caller's).
 """
 
 from __future__ import annotations
@@ -18,6 +19,17 @@ class VariableScope(MutableMapping[str, Any]):
         self.own: dict[str, Any] = {}
         self.private: set[str] = set()
         self.constraints: dict[str, Callable[[Any], Any]] = {}  # name -> conversion applied on every write
+        self.strict: int | None = None  # Set-StrictMode here (0 = -Off); None: as the parent scope says
+
+    @property
+    def strict_version(self) -> int:
+        """The strict mode in force here: set in this scope or the nearest parent that set it (0 = off)."""
+        scope: VariableScope | None = self
+        while scope is not None:
+            if scope.strict is not None:
+                return scope.strict
+            scope = scope.parent
+        return 0
 
     def child(self) -> "VariableScope":
         return VariableScope(self)

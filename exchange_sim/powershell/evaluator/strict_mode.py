@@ -2,8 +2,8 @@
 
 1: reading a variable nobody set (inside `"…"` it still expands to nothing); 2: also a property
 the object lacks and `f(1,2)` method-call syntax for commands; 3/Latest: also array indexes out of
-range. The engine keeps one strict-mode version per session (PowerShell scopes it; scripts set it
-once at the top, which this covers).
+range. The version in force is the one set in the running scope or the nearest scope above it
+(evaluator/scopes.py), so a function that sets it leaves its caller as it was.
 """
 
 from __future__ import annotations

@@ -86,3 +86,24 @@ def test_write_verbose_follows_the_verbose_preference() -> None:
     host = BufferHost()
     Session(registry, host).run("Write-Verbose 'quiet'\n$VerbosePreference = 'Continue'\nWrite-Verbose 'loud'")
     assert host.verbose == ["loud"]
+
+
+def test_strict_mode_set_in_a_function_does_not_reach_its_caller() -> None:
+    outcome, errors = _run('function Set-Strict { Set-StrictMode -Version 2; $x = $undefinedInside; "inside" }\n'
+                           'Set-Strict\n"caller [$undefinedOutside]"\n$null -eq $undefinedToo')
+    assert outcome.output == ["inside", "caller []", True]
+    assert errors.count("VariableIsUndefined") == 1 and "$undefinedInside" in errors
+
+
+def test_strict_mode_of_a_scope_applies_to_the_functions_it_calls() -> None:
+    outcome, errors = _run('function Read-Missing { $y = $undefinedInChild; "child done" }\n'
+                           '& { Set-StrictMode -Version 1; Read-Missing }\nRead-Missing')
+    assert outcome.output == ["child done", "child done"]
+    assert errors.count("VariableIsUndefined") == 1 and "$undefinedInChild" in errors
+
+
+def test_strict_mode_off_in_a_function_leaves_the_callers_strict_mode_on() -> None:
+    outcome, errors = _run('Set-StrictMode -Version 2\nfunction Relax { Set-StrictMode -Off; [string]$loose }\n'
+                           'Relax\n$strictAgain')
+    assert outcome.output == [""]
+    assert errors.count("VariableIsUndefined") == 1 and "$strictAgain" in errors
