@@ -42,6 +42,7 @@ from exchange_sim.powershell.evaluator.loops import LoopStatements
 from exchange_sim.powershell.evaluator.redirection import Redirections
 from exchange_sim.powershell.evaluator.scopes import VariableScope
 from exchange_sim.powershell.evaluator.script_files import ScriptFiles, is_script_path, script_invocation
+from exchange_sim.powershell.evaluator.script_modules import ScriptModules
 from exchange_sim.powershell.evaluator.strict_mode import method_call_syntax
 from exchange_sim.powershell.evaluator.traps import TrapHandling
 from exchange_sim.powershell.evaluator.parameters import ScriptParameters
@@ -77,7 +78,8 @@ class CommandCall:
 
 
 @dataclass
-class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, ScriptFiles, LoopStatements):
+class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, ScriptFiles, ScriptModules,
+              LoopStatements):
     registry: EngineRegistry
     host: Host
     product_version: str = "2019"
@@ -103,6 +105,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         self._trap_frames = [[]]
         self._module_exports = []
         self._function_homes: dict[str, VariableScope] = {}  # function name -> its script module's scope
+        self._modules = {}  # imported script modules (evaluator/script_modules.py)
         self.providers = SessionProviders(self.registry.providers)
         self.dotnet_host = SessionDotNetHost(self.registry.extensions,
                                              lambda block, under, args: self.invoke_scriptblock(block, under, args))
@@ -468,7 +471,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             raise unsupported(first)
         if self.strict_version >= 2 and (called_as_method := method_call_syntax(element)) is not None:
             raise called_as_method
-        function = self.functions.get(first.value.lower())
+        function = self.find_function(first.value)
         declaration = self.function_declaration(function) if function is not None \
             else self.registry.commands.resolve(first.value)
         if function is None and declaration is not None and declaration.native:

@@ -104,7 +104,8 @@ def command_infos(table: Any, version: str | None = None, functions: Iterable[st
     for name, function in declared.items():
         # Get-Command -Syntax of a function prints its syntax lines, as for a cmdlet.
         syntax = "\n".join(ps_help.syntax_lines(function)) if function is not None else ""
-        infos.append(CommandInfo(name, "Function", "", syntax, function))
+        # A script module's exported function names its module (Get-Command -Module lists it).
+        infos.append(CommandInfo(name, "Function", getattr(function, "module", "") or "", syntax, function))
     return infos
 
 

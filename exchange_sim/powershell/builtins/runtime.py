@@ -242,9 +242,20 @@ def exception_matches_name(error: BaseException, net_type: str) -> bool:
     return any(getattr(cls, "net_type", None) == net_type for cls in type(error).__mro__)
 
 
-def import_script_module(ctx: CmdletContext, path: str) -> None:
-    """Import-Module of a .psm1/.ps1 file: the engine runs it in a module scope and keeps its functions."""
-    _member(ctx, "import_script_module")(path)
+def import_script_module(ctx: CmdletContext, path: str, force: bool = False) -> None:
+    """Import-Module of a .psm1/.ps1 file: the engine runs it in a module scope and keeps what it exports
+    (again only with -Force when it is already loaded)."""
+    _member(ctx, "import_script_module")(path, force)
+
+
+def remove_module(ctx: CmdletContext, name: str) -> bool:
+    """Remove-Module of a loaded script module; False when none has that name."""
+    return bool(_member(ctx, "remove_module")(name))
+
+
+def loaded_modules(ctx: CmdletContext) -> list[Any]:
+    """The script modules imported into the session (PSModuleInfo objects)."""
+    return list(_member(ctx, "loaded_modules")())
 
 
 def export_module_members(ctx: CmdletContext, exported: dict[str, Any]) -> None:

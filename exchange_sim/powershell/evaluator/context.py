@@ -144,8 +144,14 @@ class CmdletRun:
     def invoke_expression(self, text: str) -> list[Any]:
         return self._session.invoke_expression(text)
 
-    def import_script_module(self, path: str) -> None:
-        self._session.import_script_module(path)
+    def import_script_module(self, path: str, force: bool = False) -> None:
+        self._session.import_script_module(path, force)
+
+    def remove_module(self, name: str) -> bool:
+        return self._session.remove_module(name)
+
+    def loaded_modules(self) -> list[Any]:
+        return self._session.loaded_modules()
 
     def export_module_members(self, exported: dict[str, Any]) -> None:
         self._session.export_module_members(exported)

@@ -48,6 +48,7 @@ class ScriptParameters:
     _script_variables: Any
     _function_homes: dict[str, Any]
     registry: Any
+    function_module: Any  # (function name) -> the script module exporting it, "" if none (ScriptModules)
     host: Any
 
     def _expression(self, node: A.ExpressionAst) -> Any:
@@ -67,7 +68,9 @@ class ScriptParameters:
     # _statement_list(statements), _new_trap_frame(), _drop_trap_frame().
 
     def function_declaration(self, function: A.FunctionDefinitionAst) -> CommandDeclaration:
-        return declaration_for_function(function.name, function.body, function.parameters, self._expression)
+        declaration = declaration_for_function(function.name, function.body, function.parameters, self._expression)
+        module = self.function_module(function.name)  # Get-Command -Module lists a module's exported functions
+        return dataclasses.replace(declaration, module=module) if module else declaration
 
     def _validation_script(self, block: Any, value: Any) -> list[Any]:
         return self.invoke_scriptblock(block, value)

@@ -43,7 +43,6 @@ class ScriptFiles:
     variables: VariableScope
     _script_variables: VariableScope
     providers: Any
-    _module_exports: list[dict[str, list[str]]]  # one entry per script module being imported
 
     def _bind_script_arguments(self, script: A.ScriptBlockAst, args: list[Any],
                                parameters: tuple[A.ParameterAst, ...] | None = None) -> None:
@@ -75,35 +74,6 @@ class ScriptFiles:
             self.variables, self._script_variables = caller, caller_script
             for name, value in saved.items():
                 caller[name] = value
-
-    def import_script_module(self, path: str) -> None:
-        """Import-Module of a script module: its body runs once in a module scope below the global one.
-
-        Functions it defines join the session (this engine keeps one function table, so functions the module
-        does not export stay callable too); its variables stay in the module scope."""
-        script = self._parsed_script(path)
-        caller, caller_script = self.variables, self._script_variables
-        self.variables = self._script_variables = caller.root().child()
-        self._module_exports.append({})
-        try:
-            where = self.providers.locate(path).display
-            self.variables["psscriptroot"] = where.rsplit("\\", 1)[0] if "\\" in where else ""
-            self.variables["pscommandpath"] = where
-            self._named_blocks(script)
-        finally:
-            self._module_exports.pop()
-            self.variables, self._script_variables = caller, caller_script
-
-    def export_module_members(self, exported: dict[str, Any]) -> None:
-        if not self._module_exports:
-            refused = errors.InvalidOperationException(
-                "The Export-ModuleMember cmdlet can only be called from inside a module.")
-            refused.error_record = errors.ErrorRecord(  # type: ignore[attr-defined]
-                refused, "Modules_CanOnlyExecuteExportModuleMemberInsideAModule", errors.ErrorCategory.PermissionDenied
-            ).with_command("Export-ModuleMember", "Microsoft.PowerShell.Commands.ExportModuleMemberCommand")
-            raise refused
-        for kind, names in exported.items():
-            self._module_exports[-1].setdefault(kind, []).extend(names)
 
     def _parsed_script(self, path: str) -> A.ScriptBlockAst:
         if not self.providers.file_exists(path):
