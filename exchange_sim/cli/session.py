@@ -19,10 +19,12 @@ class LabServerNotFound(LookupError):
 
 
 def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None = None,
-                 mounts: Sequence[tuple[str, Path]] = (), plain: bool = False) -> Session:
+                 mounts: Sequence[tuple[str, Path]] = (), plain: bool = False, user: str | None = None,
+                 seed_folders: bool = True) -> Session:
     """A session on `server` of `lab` (default lab, first server); `plain` leaves the Exchange cmdlets out.
 
-    `lab` may be an open Lab that the caller keeps and closes (the remoting service shares one per process)."""
+    `lab` may be an open Lab that the caller keeps and closes (the remoting service shares one per process).
+    `user` (`DOMAIN\\name`) runs the session as that lab user; `seed_folders` as in `windows.register`."""
     # Imported here so `exchange-sim --help` and `parse` never pay for sqlite and cryptography.
     from exchange_sim import windows
     from exchange_sim.lab import Lab, open_or_create
@@ -38,7 +40,8 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
         names = ", ".join(s.name for s in the_lab.servers())
         raise LabServerNotFound(f"The lab has no server '{server}'. Its servers: {names}.")
     registry = EngineRegistry().apply(builtins.register)
-    windows.register(registry, the_lab, chosen.name, {win: str(host_dir) for win, host_dir in mounts})
+    windows.register(registry, the_lab, chosen.name, {win: str(host_dir) for win, host_dir in mounts}, user=user,
+                     seed_folders=seed_folders)
     # The lab clock is UTC; Get-Date and [datetime]::Now show it as the lab's local (UTC) time.
     registry.extensions["clock"] = lambda: the_lab.clock.now().replace(tzinfo=None)
 

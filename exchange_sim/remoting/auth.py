@@ -36,6 +36,11 @@ class Account:
     domain: str = ""
     role: str = "Organization Management"
 
+    @property
+    def windows_name(self) -> str:
+        """`DOMAIN\\name`, as Windows names the signed-in user (`name` alone when there is no domain)."""
+        return f"{self.domain}\\{self.name}" if self.domain else self.name
+
 
 @dataclass(frozen=True)
 class UserDirectory:

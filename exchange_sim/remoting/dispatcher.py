@@ -21,7 +21,7 @@ from exchange_sim.remoting.command_line import (
     codec_of,
     parse_launch,
 )
-from exchange_sim.remoting.shells import OutputBuffer, Shell, ShellCommand, ShellTable
+from exchange_sim.remoting.shells import CommandState, OutputBuffer, Shell, ShellCommand, ShellTable
 from exchange_sim.remoting.soap import (
     ACTION_COMMAND,
     ACTION_CREATE,
@@ -35,6 +35,10 @@ from exchange_sim.remoting.soap import (
 
 POWERSHELL_RESOURCE_PREFIX = "http://schemas.microsoft.com/powershell/"
 RECEIVE_MARGIN = 0.5  # answer a long poll a little before the client's OperationTimeout (§7 Receive)
+# Once a running command has output, a Receive waits this long for it to end before answering: a short
+# command then answers in one Receive (output, End and Done together, as real servers send them) instead of
+# costing the client a second round trip; a long one delays its output by no more than this.
+RECEIVE_SETTLE = 0.05
 
 
 class PowerShellRunner(Protocol):
@@ -53,6 +57,7 @@ class PsrpShells(Protocol):
     def command(self, shell: Shell, command: ShellCommand, arguments: bytes) -> None: ...
     def send(self, shell: Shell, command_id: str | None, stream: str, data: bytes) -> None: ...
     def take(self, shell: Shell, command_id: str | None, budget: int) -> winrs.ReceiveBatch: ...
+    def progress(self, shell: Shell, command_id: str | None) -> tuple[bool, bool]: ...
     def signal(self, shell: Shell, command_id: str | None, code: str) -> None: ...
     def close(self, shell: Shell) -> None: ...
     def wakeup_of(self, shell: Shell, command_id: str | None) -> asyncio.Event: ...
@@ -183,7 +188,7 @@ class Dispatcher:
         the reason on stderr, never a hung Receive)."""
         try:
             if isinstance(launch, NativeLaunch):
-                result = winrs.run_native(launch, self.identity.name, account.name, codec)
+                result = winrs.run_native(launch, self.identity.name, account.windows_name, codec)
                 output.write("stdout", result.stdout)
                 output.write("stderr", result.stderr)
                 exit_code = result.exit_code
@@ -211,27 +216,48 @@ class Dispatcher:
         command_id, streams = winrs.parse_receive(request.body)
         budget = max(4096, int(request.max_envelope_size * 0.45))
         deadline = self._clock() + max(0.05, request.operation_timeout - RECEIVE_MARGIN)
+        settle_until: float | None = None
         while True:
-            if kind == "cmd":
-                command = shell.command(command_id)
-                command.wakeup.clear()
-                batch = command.output.take(budget)
-                wakeup = command.wakeup
-            else:
-                assert self._psrp is not None
-                wakeup = self._psrp.wakeup_of(shell, command_id)
-                wakeup.clear()
-                batch = self._psrp.take(shell, command_id, budget)
-            if batch.chunks or batch.done:
-                return winrs.receive_response(batch, command_id.upper() if command_id else None, streams)
-            remaining = deadline - self._clock()
-            if remaining <= 0:
+            wakeup = self._wakeup_of(kind, shell, command_id)
+            wakeup.clear()
+            has_output, running = self._progress(kind, shell, command_id)
+            now = self._clock()
+            if has_output and running and settle_until is None:
+                settle_until = min(deadline, now + RECEIVE_SETTLE)
+            if not running or (settle_until is not None and now >= settle_until):
+                batch = self._take(kind, shell, command_id, budget)
+                if batch.chunks or batch.done:
+                    return winrs.receive_response(batch, command_id.upper() if command_id else None, streams)
+                settle_until = None  # another Receive took it: wait for more as if nothing had come
+            until = settle_until if settle_until is not None else deadline
+            if until - now <= 0 and settle_until is None:
                 raise faults.operation_timeout()
             try:
-                await asyncio.wait_for(wakeup.wait(), remaining)
+                await asyncio.wait_for(wakeup.wait(), max(0.0, until - now))
             except asyncio.TimeoutError:
-                raise faults.operation_timeout() from None
+                if settle_until is None:
+                    raise faults.operation_timeout() from None
             shell.last_used = self._clock()
+
+    def _wakeup_of(self, kind: str, shell: Shell, command_id: str | None) -> asyncio.Event:
+        if kind == "cmd":
+            return shell.command(command_id).wakeup
+        assert self._psrp is not None
+        return self._psrp.wakeup_of(shell, command_id)
+
+    def _progress(self, kind: str, shell: Shell, command_id: str | None) -> tuple[bool, bool]:
+        """(output waits to be taken, the command is still running and may add to it soon)."""
+        if kind == "cmd":
+            output = shell.command(command_id).output
+            return output.has_output, output.state is CommandState.RUNNING
+        assert self._psrp is not None
+        return self._psrp.progress(shell, command_id)
+
+    def _take(self, kind: str, shell: Shell, command_id: str | None, budget: int) -> winrs.ReceiveBatch:
+        if kind == "cmd":
+            return shell.command(command_id).output.take(budget)
+        assert self._psrp is not None
+        return self._psrp.take(shell, command_id, budget)
 
     def _send(self, request: WsmanRequest, account: Account, kind: str) -> list[etree._Element]:
         shell = self._shell(request, account, kind)

@@ -9,6 +9,7 @@ its own transaction.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -22,8 +23,10 @@ from exchange_sim.remoting.powershell_process import PowerShellProcess
 from exchange_sim.remoting.psrp import EXCHANGE_CONFIGURATION
 from exchange_sim.remoting.remote_runspace import RemoteRunspace, exchange_catalog
 
-# cli.session.open_session(host, lab=, server=) -> Session
+# cli.session.open_session(host, lab=, server=, user=, seed_folders=) -> Session
 OpenSession = Callable[..., Session]
+# A new session on one server for `host`, run as the signed-in account.
+SessionOpener = Callable[[Host, Account], Session]
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,11 @@ class ServerEngine:
 class RunspaceFactory:
     """The PSRP PipelineRunner of one server: a new session per runspace pool."""
 
-    def __init__(self, open_on_server: Callable[[Host], Session]) -> None:
+    def __init__(self, open_on_server: SessionOpener) -> None:
         self._open = open_on_server
 
     def open_runspace(self, configuration: str, account: Account) -> RemoteRunspace:
-        return RemoteRunspace(configuration, self._open, account.role)
+        return RemoteRunspace(configuration, lambda host: self._open(host, account), account.role)
 
 
 class EngineBridge:
@@ -51,13 +54,25 @@ class EngineBridge:
     def __init__(self, lab_path: Path, open_session: OpenSession) -> None:
         self._lab = Lab.open(lab_path)
         self._open_session = open_session
+        # (server, user) pairs whose standard folders exist: walking the lab file system for them costs more
+        # than the rest of a session's start, so it is done once per process, as Windows makes them once.
+        self._seeded: set[tuple[str, str]] = set()
+        self._seeding = threading.Lock()
 
     def for_server(self, server: Server) -> ServerEngine:
-        def open_on_server(host: Host) -> Session:
-            return self._open_session(host, lab=self._lab, server=server.name)
+        def open_on_server(host: Host, account: Account) -> Session:
+            user = account.windows_name
+            key = (server.name.lower(), user.lower())
+            if key not in self._seeded:
+                with self._seeding:
+                    if key not in self._seeded:
+                        session = self._open_session(host, lab=self._lab, server=server.name, user=user)
+                        self._seeded.add(key)
+                        return session
+            return self._open_session(host, lab=self._lab, server=server.name, user=user, seed_folders=False)
 
         # The declarations are the same for every session of a server: read them once.
-        commands = list(open_on_server(BufferHost()).registry.commands)
+        commands = list(self._open_session(BufferHost(), lab=self._lab, server=server.name).registry.commands)
         exchange_commands = exchange_catalog(commands)
 
         def catalog(configuration: str) -> list[CommandDeclaration]:

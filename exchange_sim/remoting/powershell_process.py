@@ -18,8 +18,8 @@ from exchange_sim.remoting.shells import OutputBuffer
 # powershell.exe 5.1's exit code when the -File script does not exist (0xFFFD0000 as a signed int).
 MISSING_FILE_EXIT = -196608
 
-# Opens a new runspace on this server printing through `host`.
-RunspaceOpener = Callable[[Host], Session]
+# Opens a new runspace on this server printing through `host`, run as the signed-in account.
+RunspaceOpener = Callable[[Host, Account], Session]
 
 
 class ProcessHost(Host):
@@ -72,13 +72,13 @@ class PowerShellProcess:
     def run_process(self, launch: PowerShellLaunch, account: Account, codec: str, output: OutputBuffer) -> int:
         host = ProcessHost(output, codec)
         try:
-            return self._run(launch, host, account.role)
+            return self._run(launch, host, account)
         finally:
             host.finish()
 
-    def _run(self, launch: PowerShellLaunch, host: ProcessHost, role: str) -> int:
-        session = self._open_runspace(host)
-        trim_to_role(session, role)
+    def _run(self, launch: PowerShellLaunch, host: ProcessHost, account: Account) -> int:
+        session = self._open_runspace(host, account)
+        trim_to_role(session, account.role)
         if launch.source == "File":
             return self._run_file(session, host, launch)
         if not launch.script.strip():

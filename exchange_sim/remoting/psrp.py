@@ -292,6 +292,15 @@ class PsrpPool:
         target = self._target(command_id)
         return self._wakeups.setdefault(target, asyncio.Event())
 
+    def progress(self, command_id: str | None) -> tuple[bool, bool]:
+        """(whether output waits to be taken, whether the pipeline is still running). The pool's own
+        messages never count as running: the client waits on them to open the pool."""
+        target = self._target(command_id)
+        with self._lock:
+            waiting = bool(self._queues.get(target))
+            state = self._pipelines.get(target) if target is not None else None
+            return waiting, state is not None and state.pipeline.state not in _TERMINAL
+
     def take(self, command_id: str | None, budget: int) -> ReceiveBatch:
         target = self._target(command_id)
         with self._lock:
@@ -505,6 +514,9 @@ class PsrpShells:
 
     def take(self, shell: Shell, command_id: str | None, budget: int) -> ReceiveBatch:
         return self._pool(shell).take(command_id, budget)
+
+    def progress(self, shell: Shell, command_id: str | None) -> tuple[bool, bool]:
+        return self._pool(shell).progress(command_id)
 
     def signal(self, shell: Shell, command_id: str | None, code: str) -> None:
         self._pool(shell).signal(command_id, code)

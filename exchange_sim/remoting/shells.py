@@ -55,14 +55,21 @@ class OutputBuffer:
     def state(self) -> CommandState:
         return self._state
 
+    @property
+    def has_output(self) -> bool:
+        return bool(self._chunks)
+
     def write(self, stream: str, data: bytes) -> None:
         if not data:
             return
         with self._lock:
             if self._state is not CommandState.RUNNING:
                 raise InvalidCommandState("write output", self._state, [CommandState.RUNNING])
+            # Only the first chunk after a drain wakes a waiting Receive; it comes back for the rest.
+            first = not self._chunks
             self._chunks.append((stream, data))
-        self._changed()
+        if first:
+            self._changed()
 
     def finish(self, exit_code: int) -> None:
         with self._lock:

@@ -47,16 +47,24 @@ from exchange_sim.windows.x509 import X509Certificate2, open_certificate
 from exchange_sim.windows.x509_store import X509Store
 
 
-def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str] | None = None) -> None:
-    """Plug the lab server's Windows into an EngineRegistry (types, views, commands, `env:` variables, extensions)."""
+def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str] | None = None,
+             user: str | None = None, seed_folders: bool = True) -> None:
+    """Plug the lab server's Windows into an EngineRegistry (types, views, commands, `env:` variables, extensions).
+
+    `user` (`DOMAIN\\name`) is who the session runs as: a remote session's lab user, whose profile folder it
+    starts in; None is the local administrator. `seed_folders=False` skips creating the standard folders, for a
+    caller that already did for this server and user (the remoting service, once per process)."""
     filesystem = lab.filesystem(server_name, mounts)
-    register_drives(registry, filesystem, mounts or {})
+    machine = LabMachine(lab, server_name, filesystem, user)
+    if seed_folders:
+        seed_standard_folders(filesystem, machine.environment())
+    if user is not None and filesystem.is_dir(machine.profile):
+        filesystem.set_location(machine.profile)  # a signed-in user's session starts in their profile
+    register_drives(registry, filesystem, mounts or {}, machine.profile)
     registry.extensions[CERT_PROVIDER] = certificates = CertificateProvider(lab, server_name)
     registry.add_drive("Cert", certificates)
     register_pki_commands(registry.commands)
-    machine = LabMachine(lab, server_name, filesystem)
     registry.extensions["dotnet.machine"] = machine  # [IO.File], [Environment] through the DotNetHost hooks
-    seed_standard_folders(filesystem, machine.environment())
     register_types(registry.types, lab, server_name, machine)
     register_views(registry.views)
     register_commands(registry.commands, machine.server.version)

@@ -29,11 +29,11 @@ class FileSystemDrive:
     provider_name = "FileSystem"
     qualified_name = "Microsoft.PowerShell.Core\\FileSystem"
 
-    def __init__(self, filesystem: LabFileSystem, letter: str) -> None:
+    def __init__(self, filesystem: LabFileSystem, letter: str, home: str = DEFAULT_LOCATION) -> None:
         self._filesystem = filesystem
         self.drive_name = letter.upper()
         self.root = f"{self.drive_name}:\\"
-        self.home: str | None = DEFAULT_LOCATION if self.drive_name == "C" else None
+        self.home: str | None = home if self.drive_name == "C" else None
 
     # -- paths ----------------------------------------------------------------------------
     def normalize(self, path: str) -> str:
@@ -111,12 +111,14 @@ class FileSystemDrive:
         _lab(write)
 
 
-def register_drives(registry: Any, filesystem: LabFileSystem, mounts: Mapping[str, Any]) -> None:
-    """C: always; a mount on another letter (`--mount D:\\certs=...`) makes that drive exist too. [IO.File]
-    and [Environment] reach the server through the values layer's DotNetHost hooks (`dotnet.machine`)."""
+def register_drives(registry: Any, filesystem: LabFileSystem, mounts: Mapping[str, Any],
+                    home: str = DEFAULT_LOCATION) -> None:
+    """C: always, `home` (the user profile) its home; a mount on another letter (`--mount D:\\certs=...`) makes
+    that drive exist too. [IO.File] and [Environment] reach the server through the values layer's DotNetHost
+    hooks (`dotnet.machine`)."""
     letters = ["C"] + sorted({prefix[0].upper() for prefix in mounts if prefix[1:2] == ":"} - {"C"})
     for letter in letters:
-        registry.add_drive(letter, FileSystemDrive(filesystem, letter))
+        registry.add_drive(letter, FileSystemDrive(filesystem, letter, home))
 
 
 def seed_standard_folders(filesystem: LabFileSystem, environment: Mapping[str, str]) -> None:

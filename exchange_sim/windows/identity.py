@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from exchange_sim.powershell.values.types import TypeTable
-from exchange_sim.windows.machine import USER_NAME, LabMachine
+from exchange_sim.windows.machine import LabMachine
 
 _PRINCIPAL = "System.Security.Principal"
 
@@ -38,14 +38,14 @@ _MEMBER_ROLES = (WindowsBuiltInRole.Administrator, WindowsBuiltInRole.User)
 
 
 def identity_types(machine: LabMachine) -> tuple[type, type]:
-    domain = machine.user_domain()
+    domain, user = machine.user_domain(), machine.user_name()
     groups = tuple(group.format(domain=domain) for group in _GROUPS)
 
     class WindowsIdentity:
         ps_type_names = (f"{_PRINCIPAL}.WindowsIdentity", "System.Security.Claims.ClaimsIdentity", "System.Object")
 
         def ps_properties(self) -> dict[str, object]:
-            return {"Name": f"{domain}\\{USER_NAME}", "AuthenticationType": "Kerberos", "IsAuthenticated": True,
+            return {"Name": f"{domain}\\{user}", "AuthenticationType": "Kerberos", "IsAuthenticated": True,
                     "IsAnonymous": False, "IsGuest": False, "IsSystem": False, "Groups": list(groups),
                     "ImpersonationLevel": "None"}
 

@@ -20,8 +20,7 @@ from exchange_sim.powershell.values.exceptions import (
     UnauthorizedAccessException,
 )
 
-USER_NAME = "Administrator"
-_PROFILE = "C:\\Users\\Administrator"
+USER_NAME = "Administrator"  # who runs a local session (`exchange-sim run`, `shell`)
 
 
 def exchange_install_path(version: str) -> str:
@@ -57,27 +56,37 @@ class HostEntry:
 class LabMachine:
     """One lab server seen from inside: keeps the session's file system (and so its location)."""
 
-    def __init__(self, lab: Lab, server_name: str, filesystem: LabFileSystem) -> None:
+    def __init__(self, lab: Lab, server_name: str, filesystem: LabFileSystem, user: str | None = None) -> None:
+        """`user`: who the session runs as, `DOMAIN\\name` or `name` (a remote session's signed-in lab user);
+        None is the local administrator of `exchange-sim run`."""
         server = lab.server(server_name)
         if server is None:
             raise LabPathError(f"The lab has no server named '{server_name}'.", server_name)
         self._lab = lab
         self.server: Server = server
         self.filesystem = filesystem
+        domain, _, name = (user or USER_NAME).rpartition("\\")
+        self._user_name = name
+        self._user_domain = (domain or server.domain.split(".")[0]).upper()
+
+    @property
+    def profile(self) -> str:
+        """The user's profile folder (`$env:USERPROFILE`)."""
+        return f"C:\\Users\\{self._user_name}"
 
     # -- environment ------------------------------------------------------------------------
     def environment(self) -> dict[str, str]:
         """The `Env:` drive's variables, in the order `Get-ChildItem Env:` would not care about."""
         domain = self.server.domain
-        netbios_domain = domain.split(".")[0].upper()
+        profile = self.profile
         values = {
             "ALLUSERSPROFILE": "C:\\ProgramData",
-            "APPDATA": f"{_PROFILE}\\AppData\\Roaming",
+            "APPDATA": f"{profile}\\AppData\\Roaming",
             "COMPUTERNAME": self.server.name.upper(),
             "ComSpec": "C:\\Windows\\system32\\cmd.exe",
             "HOMEDRIVE": "C:",
-            "HOMEPATH": "\\Users\\Administrator",
-            "LOCALAPPDATA": f"{_PROFILE}\\AppData\\Local",
+            "HOMEPATH": profile[2:],
+            "LOCALAPPDATA": f"{profile}\\AppData\\Local",
             "NUMBER_OF_PROCESSORS": "4",
             "OS": "Windows_NT",
             "PROCESSOR_ARCHITECTURE": "AMD64",
@@ -87,12 +96,12 @@ class LabMachine:
             "PUBLIC": "C:\\Users\\Public",
             "SystemDrive": "C:",
             "SystemRoot": "C:\\Windows",
-            "TEMP": f"{_PROFILE}\\AppData\\Local\\Temp",
-            "TMP": f"{_PROFILE}\\AppData\\Local\\Temp",
+            "TEMP": f"{profile}\\AppData\\Local\\Temp",
+            "TMP": f"{profile}\\AppData\\Local\\Temp",
             "USERDNSDOMAIN": domain.upper(),
-            "USERDOMAIN": netbios_domain,
-            "USERNAME": USER_NAME,
-            "USERPROFILE": _PROFILE,
+            "USERDOMAIN": self._user_domain,
+            "USERNAME": self._user_name,
+            "USERPROFILE": profile,
             "windir": "C:\\Windows",
         }
         values["ExchangeInstallPath"] = exchange_install_path(self.server.version)
@@ -106,10 +115,10 @@ class LabMachine:
         return self.server.name.upper()
 
     def user_name(self) -> str:
-        return USER_NAME
+        return self._user_name
 
     def user_domain(self) -> str:
-        return self.server.domain.split(".")[0].upper()
+        return self._user_domain
 
     def current_directory(self) -> str:
         return self.filesystem.location

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Mapping
 from exchange_sim.powershell.builtins.declaring import param
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, CommandTable
 from exchange_sim.lab import EXCHANGE_BUILDS
-from exchange_sim.windows.machine import USER_NAME, LabMachine, exchange_install_path
+from exchange_sim.windows.machine import LabMachine, exchange_install_path
 
 
 def machine_of(ctx: CmdletContext) -> LabMachine:
@@ -53,10 +53,11 @@ class Whoami(Cmdlet):
         machine = machine_of(ctx)
         options = [argument.lower() for argument in native_arguments(ctx)]
         domain = machine.server.domain
+        user = machine.user_name()
         answers: dict[tuple[str, ...], Any] = {
-            (): f"{machine.user_domain().lower()}\\{USER_NAME.lower()}",
-            ("/upn",): f"{USER_NAME}@{domain}",
-            ("/fqdn",): f"CN={USER_NAME},CN=Users," + ",".join(f"DC={part}" for part in domain.split(".")),
+            (): f"{machine.user_domain().lower()}\\{user.lower()}",
+            ("/upn",): f"{user}@{domain}",
+            ("/fqdn",): f"CN={user},CN=Users," + ",".join(f"DC={part}" for part in domain.split(".")),
         }
         answer = answers.get(tuple(options))
         if answer is None:

@@ -18,7 +18,7 @@ from exchange_sim.powershell.builtins.records import throw_exception
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, CommandTable
 from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.values.exceptions import IOException, InvalidOperationException
-from exchange_sim.windows.machine import USER_NAME, LabMachine
+from exchange_sim.windows.machine import LabMachine
 
 _RULE = "**********************"
 
@@ -86,7 +86,7 @@ def _stamp(now: datetime) -> str:
 
 
 def _header(machine: LabMachine, now: datetime, process_id: int) -> str:
-    user = f"{machine.user_domain()}\\{USER_NAME}"
+    user = f"{machine.user_domain()}\\{machine.user_name()}"
     return "\n".join((
         _RULE,
         "Windows PowerShell transcript start",

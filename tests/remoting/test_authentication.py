@@ -28,7 +28,7 @@ def test_basic_over_https_validates_against_the_presented_certificate(service, l
     url = service.endpoint("EXCH01", "WinRM", "https").url
     session = winrm.Session(url, auth=(USER.name, USER.password), transport="ssl",
                             ca_trust_path=str(listener_certificate_file))
-    assert session.run_cmd("whoami").std_out == b"administrator\r\n"
+    assert session.run_cmd("whoami").std_out == b"contoso\\administrator\r\n"
 
 
 def test_wrong_password_gets_401_over_ntlm(service) -> None:

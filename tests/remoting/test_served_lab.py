@@ -148,7 +148,32 @@ def test_exit_3_gives_status_3(served: Served) -> None:
 
 def test_a_user_added_with_lab_user_can_connect(served: Served) -> None:
     result = served.ntlm(RUNBOOK).run_cmd("whoami")
-    assert (result.status_code, result.std_out) == (0, b"runbook\r\n")
+    assert (result.status_code, result.std_out) == (0, b"contoso\\runbook\r\n")
+
+
+IDENTITY_SCRIPT = ("$env:USERNAME; $env:USERDOMAIN; whoami; [Environment]::UserName; "
+                   "[Security.Principal.WindowsIdentity]::GetCurrent().Name; $env:USERPROFILE; (Get-Location).Path")
+
+
+def test_a_remote_powershell_runs_as_the_connected_lab_user_over_winrs(served: Served) -> None:
+    result = served.ntlm(RUNBOOK).run_ps(IDENTITY_SCRIPT)
+    assert result.status_code == 0, result.std_err
+    assert result.std_out.decode().splitlines() == [
+        "runbook", "CONTOSO", "contoso\\runbook", "runbook", "CONTOSO\\runbook", "C:\\Users\\runbook",
+        "C:\\Users\\runbook"]
+
+
+def test_a_psrp_runspace_runs_as_the_connected_lab_user(served: Served) -> None:
+    endpoint = served.endpoint("WinRM", "http")
+    wsman = WSMan(endpoint["host"], port=endpoint["port"], path="wsman", ssl=False, username=RUNBOOK[0],
+                  password=RUNBOOK[1], auth="ntlm")
+    with wsman, RunspacePool(wsman, configuration_name="Microsoft.PowerShell") as pool:
+        ps = PowerShell(pool)
+        ps.add_script(IDENTITY_SCRIPT)
+        output = ps.invoke()
+    assert not ps.had_errors
+    assert output == ["runbook", "CONTOSO", "contoso\\runbook", "runbook", "CONTOSO\\runbook", "C:\\Users\\runbook",
+                      "C:\\Users\\runbook"]
 
 
 def test_basic_over_https_trusting_the_certificate_exported_from_the_lab(served: Served, tmp_path: Path) -> None:

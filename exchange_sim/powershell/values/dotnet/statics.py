@@ -265,6 +265,9 @@ def _environment_statics(host: Any) -> Statics:
         fn = getattr(host, "environment_variable", None)
         return fn(str(name)) if fn is not None else None
 
+    def profile() -> str:
+        return variable("USERPROFILE") or "C:\\Users\\Administrator"
+
     return ({"NewLine": "\r\n", "MachineName": hook("machine_name", "EX01"), "UserName": hook("user_name",
                                                                                              "Administrator"),
              "UserDomainName": hook("user_domain", "CONTOSO"), "CurrentDirectory": hook("current_directory", "C:\\"),
@@ -272,7 +275,7 @@ def _environment_statics(host: Any) -> Statics:
              "OSVersion": "Microsoft Windows NT 10.0.17763.0", "SystemDirectory": "C:\\Windows\\system32",
              "TickCount": int(_now(host).timestamp() * 1000) & 0x7FFFFFFF},
             {"GetEnvironmentVariable": variable, "GetFolderPath": lambda f: {
-                "desktop": "C:\\Users\\Administrator\\Desktop", "mydocuments": "C:\\Users\\Administrator\\Documents",
+                "desktop": f"{profile()}\\Desktop", "mydocuments": f"{profile()}\\Documents",
                 "programfiles": "C:\\Program Files", "windows": "C:\\Windows", "system": "C:\\Windows\\system32",
             }.get(str(f).lower(), "")})
 
