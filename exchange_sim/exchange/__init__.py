@@ -28,6 +28,8 @@ def for_version(declaration: CommandDeclaration, version: str | None) -> Command
     if version is None:
         return declaration
     kept = tuple(p for p in declaration.parameters if p.versions is None or version in p.versions)
+    if len(kept) == len(declaration.parameters):
+        return declaration  # most cmdlets: nothing to narrow, and every session start pays for a copy
     narrowed = replace(declaration, parameters=kept)
     if declaration.default_parameter_set not in narrowed.parameter_sets():
         # 2007's Import has no FileData set: its first remaining set (Path) becomes the default.

@@ -19,10 +19,11 @@ Extensions set by `register` (read them from `ctx.extensions` / `registry.extens
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from typing import Any
 
-from exchange_sim.lab import Lab
+from exchange_sim.lab import Lab, LabPathError
 from exchange_sim.windows.cert_drive import CertificateDrive
 from exchange_sim.windows.cert_provider import CertificateProvider
 from exchange_sim.windows.certutil import CERTUTIL, CertificateUtility, register_certutil
@@ -58,8 +59,10 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     machine = LabMachine(lab, server_name, filesystem, user)
     if seed_folders:
         seed_standard_folders(filesystem, machine.environment())
-    if user is not None and filesystem.is_dir(machine.profile):
-        filesystem.set_location(machine.profile)  # a signed-in user's session starts in their profile
+    if machine.profile.lower() != filesystem.location.lower():
+        # A signed-in user's session starts in their profile (a walk of the lab file system: only when it differs).
+        with contextlib.suppress(LabPathError):
+            filesystem.set_location(machine.profile)
     register_drives(registry, filesystem, mounts or {}, machine.profile)
     registry.extensions[CERT_PROVIDER] = certificates = CertificateProvider(lab, server_name)
     registry.add_drive("Cert", certificates)
