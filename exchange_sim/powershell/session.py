@@ -451,31 +451,30 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         if not isinstance(element, A.CommandAst):
             raise unsupported(element)
         first, *rest = element.command_elements
+        block: A.FunctionDefinitionAst | None = None
         if element.invocation_operator and not isinstance(first, A.StringConstantExpressionAst):
             target = self._expression(first)  # type: ignore[arg-type]
-            if isinstance(target, ScriptBlock) and all(isinstance(item, A.ExpressionAst) for item in rest):
+            if isinstance(target, ScriptBlock) and element.invocation_operator == "&":
+                # `& { param($a) … } 1 -b 2`, `1..3 | & { process { $_ } }`: a script block binds and runs
+                # as a nameless function does, in a child scope.
+                block = A.FunctionDefinitionAst(first.extent, "", target.ast)
+            elif isinstance(target, ScriptBlock) and all(isinstance(item, A.ExpressionAst) for item in rest):
                 arguments = [self._expression(item) for item in rest]  # type: ignore[arg-type]
-                if element.invocation_operator == ".":
-                    return self.invoke_scriptblock(target, None, arguments)
-                caller = self.variables
-                self.variables = caller.child()  # `&` runs in a child scope
-                try:
-                    return self.invoke_scriptblock(target, None, arguments)
-                finally:
-                    self.variables = caller
-            if isinstance(target, str):
+                return self.invoke_scriptblock(target, None, arguments)  # `.`: in the current scope
+            elif isinstance(target, str):
                 first = A.StringConstantExpressionAst(first.extent, target)
             else:
                 raise unsupported(first)
-        if not isinstance(first, A.StringConstantExpressionAst):
+        if block is None and not isinstance(first, A.StringConstantExpressionAst):
             raise unsupported(first)
         if self.strict_version >= 2 and (called_as_method := method_call_syntax(element)) is not None:
             raise called_as_method
-        function = self.find_function(first.value)
+        name = first.value if isinstance(first, A.StringConstantExpressionAst) else ""
+        function = block or self.find_function(name)
         declaration = self.function_declaration(function) if function is not None \
-            else self.registry.commands.resolve(first.value)
+            else self.registry.commands.resolve(name)
         if function is None and declaration is not None and declaration.native:
-            return self._run_cmdlet(first.value, [("ArgumentList", self._native_arguments(rest))], input_objects)
+            return self._run_cmdlet(name, [("ArgumentList", self._native_arguments(rest))], input_objects)
         pairs: list[tuple[str | None, Any]] = []
         items = list(rest)
         while items:
@@ -494,10 +493,10 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             else:
                 raise unsupported(item)
         if function is not None:
-            return self.invoke_function(function, declaration, pairs, input_objects, first.value)
-        if declaration is None and is_script_path(first.value):
-            return self._run_script_file(first.value, pairs, element.invocation_operator == ".")
-        return self._run_cmdlet(first.value, pairs, input_objects)
+            return self.invoke_function(function, declaration, pairs, input_objects, name)
+        if declaration is None and is_script_path(name):
+            return self._run_script_file(name, pairs, element.invocation_operator == ".")
+        return self._run_cmdlet(name, pairs, input_objects)
 
     def _native_arguments(self, elements: Sequence[A.CommandElementAst]) -> list[str]:
         """A native program's argv: `-store` stays text, values become strings, arrays spread out."""

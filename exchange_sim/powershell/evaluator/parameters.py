@@ -80,6 +80,9 @@ class ScriptParameters:
         """A binding error as PowerShell prints it: `<command> : <message>`, FQID `<Id>,<command type>`."""
         if getattr(exc, "error_record", None) is not None:
             return exc
+        if not declaration.name:  # a script block run with `&`: PowerShell names no command
+            exc.error_record = errors.record_for(exc)  # type: ignore[attr-defined]
+            return exc
         record = errors.record_for(exc).with_command(declaration.name, declaration.implementing_type
                                                      or declaration.name)
         kind = "Function" if declaration.command_type == "Function" else "Cmdlet"

@@ -244,3 +244,24 @@ def test_mandatory_string_refuses_empty_unless_allowed() -> None:
                          "\nv ''")
     assert outcome.output == ["[]"]
     assert "v : Cannot bind argument to parameter 'S' because it is an empty string." in host.error_text
+
+
+def test_script_block_called_with_ampersand_binds_its_param_block() -> None:
+    registry = EngineRegistry()
+    register(registry)
+    host = BufferHost()
+    outcome = Session(registry, host).run('& { param($a, [int]$b = 2) "$a $b" } x\n'
+                                          '& { param($a, [int]$b = 2) "$a $b" } -b "5" -a y\n'
+                                          '$sb = { param([ValidateSet("a")]$m) $m }\n& $sb b\n"after"')
+    assert outcome.output == ["x 2", "y 5", "after"]
+    errors = "".join(host.errors)
+    assert 'The argument "b" does not belong to the set "a"' in errors
+    assert "InvalidData: (:) [], ParameterBindingValidationException" in errors
+
+
+def test_script_block_called_with_ampersand_takes_pipeline_input_and_args() -> None:
+    registry = EngineRegistry()
+    register(registry)
+    outcome = Session(registry, BufferHost()).run('1..3 | & { process { $_ * 2 } }\n& { "args: $args" } 1 2\n'
+                                                  '$v = 1\n& { $v = 2 }\n$v\n. { $w = 3 }\n$w')
+    assert outcome.output == [2, 4, 6, "args: 1 2", 1, 3]
