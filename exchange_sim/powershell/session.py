@@ -40,7 +40,7 @@ from exchange_sim.powershell.evaluator.flow import (
 )
 from exchange_sim.powershell.evaluator.loops import LoopStatements
 from exchange_sim.powershell.evaluator.redirection import Redirections
-from exchange_sim.powershell.evaluator.scopes import VariableScope
+from exchange_sim.powershell.evaluator.scopes import VariableScope, VisibleFunctions, function_name, function_scope
 from exchange_sim.powershell.evaluator.script_files import ScriptFiles, is_script_path, script_invocation
 from exchange_sim.powershell.evaluator.script_modules import ScriptModules
 from exchange_sim.powershell.evaluator.strict_mode import method_call_syntax
@@ -87,7 +87,6 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
     _had_errors: bool = field(default=False, init=False)
     _try_depth: int = field(default=0, init=False)
     _hidden_errors: int = field(default=0, init=False)
-    functions: dict[str, A.FunctionDefinitionAst] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         version_table = Hashtable([("PSVersion", "5.1.17763.1007"), ("PSEdition", "Desktop"),
@@ -110,6 +109,11 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         self.dotnet_host = SessionDotNetHost(self.registry.extensions,
                                              lambda block, under, args: self.invoke_scriptblock(block, under, args))
         self._error_sinks: list[list[Any]] = []  # `2>&1` / `2> file` of the elements running now
+
+    @property
+    def functions(self) -> VisibleFunctions:
+        """The functions the running scope sees (name -> definition); defining one puts it in that scope."""
+        return VisibleFunctions(self.variables)
 
     def format_default(self, objects: Sequence[Any]) -> str:
         return format_default(objects, self.registry.views, self.host.width)
@@ -314,9 +318,10 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         if isinstance(node, A.TryStatementAst):
             return self._try(node)
         if isinstance(node, A.FunctionDefinitionAst):
-            self.functions[node.name.lower()] = node
+            key = function_name(node.name).lower()
+            function_scope(node.name, self.variables, self._script_variables).functions[key] = node
             if self._module_exports:  # defined by a script module: it runs in that module's scope
-                self._function_homes[node.name.lower()] = self._script_variables
+                self._function_homes[key] = self._script_variables
             return []
         if isinstance(node, A.ReturnStatementAst):
             values = self._statement(node.pipeline) if node.pipeline is not None else []

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.powershell.evaluator.confirmation import Confirmation
-from exchange_sim.powershell.evaluator.scopes import VariableScope, named_scope
+from exchange_sim.powershell.evaluator.scopes import VariableScope, function_name, named_scope
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
 from exchange_sim.powershell.registry import EngineRegistry
 
@@ -160,7 +160,7 @@ class CmdletRun:
         self._session.strict_version = version or 0
 
     def function_names(self) -> list[str]:
-        return sorted(function.name for function in self._session.functions.values())
+        return sorted(function_name(function.name) for function in self._session.functions.values())
 
     def get_function(self, name: str) -> Any:
         return self._session.functions.get(name.lower())

@@ -27,6 +27,7 @@ from exchange_sim.powershell.evaluator.flow import NamedArgument, Return, Script
 from exchange_sim.powershell.evaluator.script_cmdlets import ScriptCmdlet, declaration_for_function
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
 from exchange_sim.powershell.evaluator.pipeline_input import is_downstream
+from exchange_sim.powershell.evaluator.scopes import function_name
 from exchange_sim.powershell.evaluator.variable_constraints import parameter_constraint
 from exchange_sim.powershell.host import HostPromptUnavailable
 from exchange_sim.powershell.values import errors
@@ -68,8 +69,9 @@ class ScriptParameters:
     # _statement_list(statements), _new_trap_frame(), _drop_trap_frame().
 
     def function_declaration(self, function: A.FunctionDefinitionAst) -> CommandDeclaration:
-        declaration = declaration_for_function(function.name, function.body, function.parameters, self._expression)
-        module = self.function_module(function.name)  # Get-Command -Module lists a module's exported functions
+        name = function_name(function.name)
+        declaration = declaration_for_function(name, function.body, function.parameters, self._expression)
+        module = self.function_module(name)  # Get-Command -Module lists a module's exported functions
         return dataclasses.replace(declaration, module=module) if module else declaration
 
     def _validation_script(self, block: Any, value: Any) -> list[Any]:

@@ -2,8 +2,10 @@
 
 A `VariableScope` is a mapping, so the rest of the engine reads and writes `session.variables` as it
 would a dict; what makes it a scope is the parent link, the names declared `$private:` (hidden from
-child scopes), the type constraints of variables declared here (`[int]$n = 5`) and the strict mode set
-here (Set-StrictMode applies to its scope and the scopes below it, never to the caller's).
+child scopes), the type constraints of variables declared here (`[int]$n = 5`), the strict mode set
+here (Set-StrictMode applies to its scope and the scopes below it, never to the caller's) and the
+functions defined here (they resolve like variables: a function defined inside `& { }`, a function or
+a script called with `&` is gone when it ends, unless declared `function global:Name`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class VariableScope(MutableMapping[str, Any]):
         self.private: set[str] = set()
         self.constraints: dict[str, Callable[[Any], Any]] = {}  # name -> conversion applied on every write
         self.strict: int | None = None  # Set-StrictMode here (0 = -Off); None: as the parent scope says
+        self.functions: dict[str, Any] = {}  # lower-case name -> FunctionDefinitionAst defined in this scope
 
     @property
     def strict_version(self) -> int:
@@ -95,6 +98,68 @@ class VariableScope(MutableMapping[str, Any]):
         while scope.parent is not None:
             scope = scope.parent
         return scope
+
+
+class VisibleFunctions(MutableMapping[str, Any]):
+    """The functions `scope` sees: its own, then its parents'; a definition goes into `scope` itself."""
+
+    def __init__(self, scope: VariableScope) -> None:
+        self.scope = scope
+
+    def _holder(self, key: str) -> VariableScope | None:
+        scope: VariableScope | None = self.scope
+        while scope is not None:
+            if key in scope.functions:
+                return scope
+            scope = scope.parent
+        return None
+
+    def __getitem__(self, key: str) -> Any:
+        holder = self._holder(key)
+        if holder is None:
+            raise KeyError(key)
+        return holder.functions[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.scope.functions[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        holder = self._holder(key)
+        if holder is None:
+            raise KeyError(key)
+        del holder.functions[key]
+
+    def __iter__(self) -> Iterator[str]:
+        seen: set[str] = set()
+        scope: VariableScope | None = self.scope
+        while scope is not None:
+            for key in scope.functions:
+                if key not in seen:
+                    seen.add(key)
+                    yield key
+            scope = scope.parent
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def function_name(written: str) -> str:
+    """`function global:Get-X` defines `Get-X` (the scope prefix says where, not what it is called)."""
+    prefix, colon, rest = written.partition(":")
+    return rest if colon and prefix.lower() in _SCOPE_PREFIXES else written
+
+
+def function_scope(written: str, current: VariableScope, script: VariableScope) -> VariableScope:
+    """Where `function [scope:]Name` goes: global, the script scope, or the current scope."""
+    prefix, colon, _ = written.partition(":")
+    if colon and prefix.lower() == "global":
+        return current.root()
+    if colon and prefix.lower() == "script":
+        return script
+    return current
+
+
+_SCOPE_PREFIXES = ("global", "script", "local", "private")
 
 
 def named_scope(current: VariableScope, script: VariableScope, name: str) -> VariableScope:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Mapping
 
 from exchange_sim.powershell import ast as A
-from exchange_sim.powershell.evaluator.scopes import VariableScope
+from exchange_sim.powershell.evaluator.scopes import VariableScope, function_name
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.objects import Hashtable
 
@@ -31,6 +31,7 @@ class ScriptModule:
     functions: dict[str, A.FunctionDefinitionAst] = field(default_factory=dict)  # all it defined, by lower name
     exported: dict[str, A.FunctionDefinitionAst] = field(default_factory=dict)  # what callers see
     variables: list[str] = field(default_factory=list)  # exported variable names (lower case)
+    target: VariableScope | None = None  # the scope its exports went to (global, or an importing module)
 
     ps_type_names: ClassVar[tuple[str, ...]] = ("System.Management.Automation.PSModuleInfo", "System.Object")
 
@@ -38,7 +39,7 @@ class ScriptModule:
         return self.name
 
     def ps_properties(self) -> Mapping[str, Any]:
-        commands = Hashtable((node.name, node.name) for node in self.exported.values())
+        commands = Hashtable((function_name(node.name), function_name(node.name)) for node in self.exported.values())
         return {"ModuleType": "Script", "Version": "0.0", "Name": self.name, "ExportedCommands": commands,
                 "ExportedFunctions": Hashtable(commands.items()), "Path": self.path, "Description": "",
                 "ModuleBase": self.path.rsplit("\\", 1)[0] if "\\" in self.path else ""}
@@ -59,7 +60,7 @@ class ScriptModules:
 
     variables: VariableScope
     _script_variables: VariableScope
-    functions: dict[str, A.FunctionDefinitionAst]
+    functions: Any  # VisibleFunctions of the running scope
     providers: Any
     _module_exports: list[dict[str, list[str]]]  # one entry per script module being imported
     _function_homes: dict[str, VariableScope]
@@ -77,7 +78,6 @@ class ScriptModules:
         caller, caller_script = self.variables, self._script_variables
         scope = caller.root().child()
         self.variables = self._script_variables = scope
-        before = dict(self.functions)
         self._module_exports.append({})
         try:
             where = self.providers.locate(path).display
@@ -88,50 +88,47 @@ class ScriptModules:
             exports = self._module_exports.pop()
             self.variables, self._script_variables = caller, caller_script
         module = ScriptModule(name, where, scope)
-        self._publish(module, before, exports)
+        self._publish(module, exports)
         self._modules[name.lower()] = module
 
-    def _publish(self, module: ScriptModule, before: dict[str, A.FunctionDefinitionAst],
-                 exports: dict[str, list[str]]) -> None:
-        """Keep what the module exports in the session's tables; hide the rest from callers."""
-        module.functions = {key: node for key, node in self.functions.items() if before.get(key) is not node}
+    def _publish(self, module: ScriptModule, exports: dict[str, list[str]]) -> None:
+        """What the module exports joins the importer's session state (the global scope, or the module
+        importing it); the rest stays in the module scope, where only the module's own functions see it."""
+        target = self._script_variables if self._module_exports else self.variables.root()
+        module.functions = dict(module.scope.functions)
         for key, node in module.functions.items():
             self._function_homes[key] = module.scope
-            if not exports or _matches(node.name, exports.get("Function", [])):
+            if not exports or _matches(function_name(node.name), exports.get("Function", [])):
                 module.exported[key] = node
-            elif key in before:
-                self.functions[key] = before[key]  # the caller's own function of that name stays visible
-            else:
-                del self.functions[key]
+                target.functions[key] = node
         names = exports.get("Variable", [])
         module.variables = [key for key in module.scope.own if names and _matches(key, names)]
         for key in module.variables:
-            self.variables.root()[key] = module.scope.own[key]
+            target[key] = module.scope.own[key]
+        module.target = target
 
     def remove_module(self, name: str) -> bool:
         """Remove-Module: False when no loaded module has that name."""
         module = self._modules.pop(name.lower(), None)
         if module is None:
             return False
+        target = module.target or self.variables.root()
         for key, node in module.functions.items():
-            if self.functions.get(key) is node:
-                del self.functions[key]
+            if target.functions.get(key) is node:
+                del target.functions[key]
             if self._function_homes.get(key) is module.scope:
                 del self._function_homes[key]
         for key in module.variables:
-            self.variables.root().own.pop(key, None)
+            target.own.pop(key, None)
         return True
 
     def loaded_modules(self) -> list[ScriptModule]:
         return list(self._modules.values())
 
     def find_function(self, name: str) -> A.FunctionDefinitionAst | None:
-        """The function a command name runs: inside a module its private functions come first."""
-        key = name.lower()
-        for module in self._modules.values():
-            if module.scope is self._script_variables and key in module.functions:
-                return module.functions[key]
-        return self.functions.get(key)
+        """The function a command name runs: the running scope's, then its parents' (inside a module function
+        that chain passes through the module scope, which holds its private functions)."""
+        return self.functions.get(name.lower())
 
     def function_module(self, name: str) -> str:
         """The module that exports function `name` ("" for a function of the session itself)."""

@@ -144,3 +144,22 @@ def test_script_level_myinvocation_names_the_script_file() -> None:
     outcome = Session(EngineRegistry(), BufferHost()).run(
         "$MyInvocation.MyCommand.Name\n$MyInvocation.MyCommand.Path", file="C:\\Scripts\\renew.ps1")
     assert outcome.output == ["renew.ps1", "C:\\Scripts\\renew.ps1"]
+
+
+def test_function_defined_in_a_child_scope_is_gone_when_the_scope_ends() -> None:
+    outcome, host = _run("& { function Get-Local { 'local' }; Get-Local }\n"
+                         "function Get-Outer { function Get-Inner { 'inner' }; Get-Inner }\nGet-Outer\n"
+                         "Get-Local\nGet-Inner\n'after'")
+    assert outcome.output == ["local", "inner", "after"]
+    errors = "".join(host.errors)
+    assert "The term 'Get-Local' is not recognized" in errors and "The term 'Get-Inner' is not recognized" in errors
+
+
+def test_function_global_prefix_defines_the_bare_name_in_the_global_scope() -> None:
+    assert _output("& { function global:Get-Kept { 'kept' } }\nGet-Kept\n"
+                   "function script:Get-Script { 'script' }\nGet-Script") == ["kept", "script"]
+
+
+def test_function_sees_the_functions_of_its_callers_scopes() -> None:
+    assert _output("function Use-Helper { Get-Helper }\n"
+                   "& { function Get-Helper { 'from the caller' }; Use-Helper }") == ["from the caller"]
