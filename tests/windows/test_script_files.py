@@ -1,10 +1,21 @@
 """Scripts run by path from the lab file system: dot-sourcing keeps their variables and functions,
 `&` gives them their own scope with param() binding, `exit N` sets $LASTEXITCODE, parse errors
-stop only the calling statement."""
+stop only the calling statement. Scripts with `[CmdletBinding()]` are advanced exactly as functions are:
+$PSCmdlet, the common parameters -Verbose/-WhatIf/-ErrorAction as preference variables of the script,
+and $PSBoundParameters; a binding error ends only the calling statement."""
 
 from __future__ import annotations
 
 from exchange_sim.lab import Lab
+
+ADVANCED = (
+    "[CmdletBinding(SupportsShouldProcess)]\n"
+    "param([string]$Name = 'x')\n"
+    "\"cmdlet=$($null -ne $PSCmdlet) bound=$($PSBoundParameters.Keys -join ',')\"\n"
+    "Write-Verbose 'verbose on'\n"
+    "if ($PSCmdlet.ShouldProcess($Name, 'Rotate')) { \"rotated $Name\" }\n"
+    "\"ea=$ErrorActionPreference\"\n"
+)
 
 
 def _write(lab: Lab, path: str, text: str) -> None:
@@ -47,3 +58,50 @@ def test_called_script_sees_its_own_myinvocation(run_runbook, lab: Lab) -> None:
                                         "$MyInvocation.MyCommand.CommandType\nSplit-Path -Parent $MyInvocation.MyCommand.Path\n")
     done = run_runbook("& C:\\Scripts\\who.ps1\n")
     assert done.stdout.splitlines() == ["who.ps1", "C:\\Scripts\\who.ps1", "ExternalScript", "C:\\Scripts"]
+
+
+def test_called_advanced_script_gets_pscmdlet_and_what_if(run_runbook, lab: Lab) -> None:
+    _write(lab, "C:\\Scripts\\rotate.ps1", ADVANCED)
+    done = run_runbook("& C:\\Scripts\\rotate.ps1 -Name web -WhatIf\n\"caller whatif=$WhatIfPreference\"\n")
+    # Host text (What if, VERBOSE) and output are compared apart: the engine prints a statement's output when
+    # the statement ends, so their interleaving is not what this checks.
+    assert sorted(done.stdout.splitlines()) == sorted([
+        "cmdlet=True bound=Name,WhatIf",
+        'What if: Performing the operation "Rotate" on target "web".',
+        "ea=Continue",
+        "caller whatif=False",
+    ]), done.stderr
+
+
+def test_called_advanced_script_turns_verbose_and_error_action_into_preferences(run_runbook, lab: Lab) -> None:
+    _write(lab, "C:\\Scripts\\rotate.ps1", ADVANCED)
+    done = run_runbook("& C:\\Scripts\\rotate.ps1 -Verbose -ErrorAction Stop\n")
+    assert sorted(done.stdout.splitlines()) == sorted([
+        "cmdlet=True bound=Verbose,ErrorAction",
+        "VERBOSE: verbose on",
+        'VERBOSE: Performing the operation "Rotate" on target "x".',
+        "rotated x",
+        "ea=Stop",
+    ]), done.stderr
+
+
+def test_dot_sourced_advanced_script_binds_common_parameters_too(run_runbook, lab: Lab) -> None:
+    _write(lab, "C:\\Scripts\\rotate.ps1", ADVANCED)
+    done = run_runbook(". C:\\Scripts\\rotate.ps1 -Name mail -WhatIf\n")
+    lines = done.stdout.splitlines()
+    assert "cmdlet=True bound=Name,WhatIf" in lines, done.stderr
+    assert 'What if: Performing the operation "Rotate" on target "mail".' in lines
+
+
+def test_script_without_cmdletbinding_has_no_pscmdlet_and_takes_what_if_as_an_argument(run_runbook, lab: Lab) -> None:
+    _write(lab, "C:\\Scripts\\simple.ps1", '"cmdlet=$($null -ne $PSCmdlet) args=$($args -join \',\')"\n')
+    done = run_runbook("& C:\\Scripts\\simple.ps1 -WhatIf\n")
+    assert done.stdout.splitlines() == ["cmdlet=False args=-WhatIf"], done.stderr
+
+
+def test_unknown_parameter_of_a_called_script_ends_only_the_calling_statement(run_runbook, lab: Lab) -> None:
+    _write(lab, "C:\\Scripts\\rotate.ps1", ADVANCED)
+    done = run_runbook("& C:\\Scripts\\rotate.ps1 -Bogus 1\n'after'\n")
+    assert done.stdout.splitlines() == ["after"]
+    assert "A parameter cannot be found that matches parameter name 'Bogus'." in done.stderr
+    assert "NamedParameterNotFound" in done.stderr and done.exit_code == 0

@@ -9,15 +9,14 @@ from exchange_sim.powershell.host import BufferHost
 from exchange_sim.powershell.registry import EngineRegistry
 from exchange_sim.powershell.session import RunOutcome, Session
 
+from .core_session import run_core
+
 SHOULD = ("function f { [CmdletBinding(SupportsShouldProcess)] param([Parameter(Mandatory, ValueFromPipeline)]"
           "[string]$N) process { if ($PSCmdlet.ShouldProcess($N)) { \"did $N\" } } }\n")
 
 
 def _run(text: str, answers: list[str] | None = None) -> tuple[RunOutcome, BufferHost]:
-    registry = EngineRegistry()
-    register(registry)
-    host = BufferHost(answers=list(answers or []))
-    return Session(registry, host).run(text), host
+    return run_core(text, answers)
 
 
 def test_bound_parameters_count_only_what_was_given() -> None:
@@ -247,12 +246,9 @@ def test_mandatory_string_refuses_empty_unless_allowed() -> None:
 
 
 def test_script_block_called_with_ampersand_binds_its_param_block() -> None:
-    registry = EngineRegistry()
-    register(registry)
-    host = BufferHost()
-    outcome = Session(registry, host).run('& { param($a, [int]$b = 2) "$a $b" } x\n'
-                                          '& { param($a, [int]$b = 2) "$a $b" } -b "5" -a y\n'
-                                          '$sb = { param([ValidateSet("a")]$m) $m }\n& $sb b\n"after"')
+    outcome, host = _run('& { param($a, [int]$b = 2) "$a $b" } x\n'
+                         '& { param($a, [int]$b = 2) "$a $b" } -b "5" -a y\n'
+                         '$sb = { param([ValidateSet("a")]$m) $m }\n& $sb b\n"after"')
     assert outcome.output == ["x 2", "y 5", "after"]
     errors = "".join(host.errors)
     assert 'The argument "b" does not belong to the set "a"' in errors
@@ -260,8 +256,6 @@ def test_script_block_called_with_ampersand_binds_its_param_block() -> None:
 
 
 def test_script_block_called_with_ampersand_takes_pipeline_input_and_args() -> None:
-    registry = EngineRegistry()
-    register(registry)
-    outcome = Session(registry, BufferHost()).run('1..3 | & { process { $_ * 2 } }\n& { "args: $args" } 1 2\n'
-                                                  '$v = 1\n& { $v = 2 }\n$v\n. { $w = 3 }\n$w')
-    assert outcome.output == [2, 4, 6, "args: 1 2", 1, 3]
+    outcome, host = _run('1..3 | & { process { $_ * 2 } }\n& { "args: $args" } 1 2\n'
+                         '$v = 1\n& { $v = 2 }\n$v\n. { $w = 3 }\n$w')
+    assert outcome.output == [2, 4, 6, "args: 1 2", 1, 3] and not host.errors

@@ -3,17 +3,13 @@ variable cmdlets' -Scope and -Verbose/$VerbosePreference, through a session with
 
 from __future__ import annotations
 
-from exchange_sim.powershell.builtins import register
-from exchange_sim.powershell.host import BufferHost
-from exchange_sim.powershell.registry import EngineRegistry
-from exchange_sim.powershell.session import RunOutcome, Session
+from exchange_sim.powershell.session import RunOutcome
+
+from .core_session import run_core
 
 
 def _run(text: str) -> tuple[RunOutcome, str]:
-    registry = EngineRegistry()
-    register(registry)
-    host = BufferHost()
-    outcome = Session(registry, host).run(text)
+    outcome, host = run_core(text)
     return outcome, "".join(host.errors)
 
 
@@ -81,10 +77,7 @@ def test_set_variable_scope_global_and_parent_number_reach_outer_scopes() -> Non
 
 
 def test_write_verbose_follows_the_verbose_preference() -> None:
-    registry = EngineRegistry()
-    register(registry)
-    host = BufferHost()
-    Session(registry, host).run("Write-Verbose 'quiet'\n$VerbosePreference = 'Continue'\nWrite-Verbose 'loud'")
+    _, host = run_core("Write-Verbose 'quiet'\n$VerbosePreference = 'Continue'\nWrite-Verbose 'loud'")
     assert host.verbose == ["loud"]
 
 

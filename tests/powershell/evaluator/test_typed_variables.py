@@ -4,19 +4,15 @@ PowerShell 5.1's ArgumentTransformationMetadataException / ValidationMetadataExc
 
 from __future__ import annotations
 
-from exchange_sim.powershell.builtins import register
-from exchange_sim.powershell.host import BufferHost
-from exchange_sim.powershell.registry import EngineRegistry
-from exchange_sim.powershell.session import RunOutcome, Session
+from exchange_sim.powershell.session import RunOutcome
+
+from .core_session import run_core
 
 CANNOT_CONVERT = 'Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a correct format."'
 
 
 def _run(text: str) -> tuple[RunOutcome, str]:
-    registry = EngineRegistry()
-    register(registry)
-    host = BufferHost()
-    outcome = Session(registry, host).run(text)
+    outcome, host = run_core(text)
     return outcome, "".join(host.errors)
 
 
