@@ -91,12 +91,16 @@ def resolve_parameter_name(declaration: CommandDeclaration, text: str) -> Resolv
         return ResolvedName(*declared[0])
     if hits:
         listed = "".join(f" -{name}" for name, _ in hits)
-        raise _binding_error(
+        failure = _binding_error(
             f"Parameter cannot be processed because the parameter name '{text}' is ambiguous. "
             f"Possible matches include:{listed}.",
             "AmbiguousParameter",
         )
-    raise _binding_error(f"A parameter cannot be found that matches parameter name '{text}'.", "NamedParameterNotFound")
+    else:
+        failure = _binding_error(f"A parameter cannot be found that matches parameter name '{text}'.",
+                                 "NamedParameterNotFound")
+    failure.parameter_text = text  # type: ignore[attr-defined]  # the error is shown under this `-Name`
+    raise failure
 
 
 def select_parameter_set(declaration: CommandDeclaration, bound: Iterable[str]) -> str:

@@ -34,6 +34,8 @@ from exchange_sim.powershell.evaluator.flow import (
     NamedArgument,
     Return,
     ScriptTerminating,
+    binding_position,
+    locate,
     record_of,
     single,
     thrown,
@@ -109,6 +111,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         self.dotnet_host = SessionDotNetHost(self.registry.extensions,
                                              lambda block, under, args: self.invoke_scriptblock(block, under, args))
         self._error_sinks: list[list[Any]] = []  # `2>&1` / `2> file` of the elements running now
+        self._running_commands: list[A.CommandBaseAst] = []  # the pipeline elements running now, innermost last
 
     @property
     def functions(self) -> VisibleFunctions:
@@ -137,6 +140,20 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             return
         if action != "silentlycontinue" and not self._hidden_errors:
             self.host.write_error(errors.format_error_record(record, width=self.host.width) + "\n")
+
+    def cmdlet_error(self, declaration: CommandDeclaration, record: Any) -> errors.ErrorRecord:
+        """A record a cmdlet writes, as the console shows it: `<name as typed> : ` and the command's
+        position. Write-Error's place is its caller's, which at a script's top level has none (§6.6)."""
+        record = record if isinstance(record, errors.ErrorRecord) else errors.record_for(record)
+        element = self._running_commands[-1] if self._running_commands else None
+        if element is None or declaration.name == "Write-Error":
+            return record
+        if record.invocation_info is None:
+            first = element.command_elements[0] if isinstance(element, A.CommandAst) else None
+            typed = first.value if isinstance(first, A.StringConstantExpressionAst) else declaration.name
+            record = record.with_invocation(errors.InvocationInfo(my_command=declaration.name, invocation_name=typed,
+                                                                  command_kind="Cmdlet"))
+        return record.placed(element.extent)
 
     def _stop_preferred(self) -> bool:
         return str(self.variables.get("erroractionpreference") or "").lower() == "stop"
@@ -179,6 +196,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                     try:
                         output.extend(self._statement(statement))
                     except (errors.DotNetException, ScriptTerminating) as raised:
+                        locate(raised, statement.extent)  # unless a command or expression in it placed it already
                         trapped = self._trap(raised, traps)
                         if trapped is None:
                             raise
@@ -292,7 +310,9 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             raise Exit(int(convert_to(values[0], "int")) if values else 0)
         if isinstance(node, A.ThrowStatementAst):
             values = self._statement(node.pipeline) if node.pipeline is not None else []
-            raise ScriptTerminating(thrown(values[0] if len(values) == 1 else (values or None)))
+            raised = ScriptTerminating(thrown(values[0] if len(values) == 1 else (values or None)))
+            locate(raised, node.extent)  # a rethrown record keeps the place it was first raised at
+            raise raised
         if isinstance(node, A.IfStatementAst):
             for clause in node.clauses:
                 if to_bool(single(self._statement(clause.condition))):
@@ -430,6 +450,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                 try:
                     output.extend(self._statement(statement))
                 except (errors.DotNetException, ScriptTerminating) as raised:
+                    locate(raised, statement.extent)  # unless a command or expression in it placed it already
                     trapped = self._trap(raised, traps)
                     if trapped is not None:
                         output.extend(getattr(raised, "partial", []))
@@ -449,6 +470,17 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         return output
 
     def _element(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
+        self._running_commands.append(element)
+        try:
+            return self._element_output(element, input_objects)
+        except (errors.DotNetException, ScriptTerminating) as raised:
+            # A command's errors point at the command; a binding error at the parameter it names.
+            locate(raised, binding_position(element, raised) or element.extent)
+            raise
+        finally:
+            self._running_commands.pop()
+
+    def _element_output(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
         if element.redirections:
             return self._redirected(element, input_objects)
         if isinstance(element, A.CommandExpressionAst) and element.expression is not None:
@@ -551,10 +583,14 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
     def _run_cmdlet(self, name: str, pairs: list[tuple[str | None, Any]], input_objects: list[Any]) -> list[Any]:
         declaration = self.registry.commands.resolve(name)
         if declaration is None:
-            raise errors.CommandNotFoundException(
+            missing = errors.CommandNotFoundException(
                 f"The term '{name}' is not recognized as the name of a cmdlet, function, script file, or operable "
                 "program. Check the spelling of the name, or if a path was included, verify that the path is "
                 "correct and try again.", category=errors.ErrorCategory.ObjectNotFound, target_object=name)
+            # The console shows the name as typed before the message: `Get-Nope : The term 'Get-Nope' ...`.
+            missing.error_record = errors.record_for(missing).with_invocation(  # type: ignore[attr-defined]
+                errors.InvocationInfo(invocation_name=name))
+            raise missing
         call = self.bind_command(declaration, pairs, input_objects, name)
         bound, set_name, receivers, common = call.bound, call.set_name, call.receivers, call.common
         sink: list[Any] = []

@@ -29,7 +29,7 @@ def test_transcript_holds_header_host_text_errors_and_footer(run_runbook, lab: L
     # 5.1 transcripts hold Start-Transcript's own line first: it is output the host prints after the tee began.
     assert body[:4] == ["Transcript started, output file is C:\\Users\\Administrator\\renewal.log",
                         "renewing certificates", "WARNING: careful",
-                        "Cannot find any service with service name 'NoSuchService'."]
+                        "Get-Service : Cannot find any service with service name 'NoSuchService'."]
     assert lines[-5:] == ["**********************", "Windows PowerShell transcript end", "End time: 20270203040506",
                           "**********************", ""]
     assert "after the transcript" not in text

@@ -65,7 +65,7 @@ class CmdletRun:
             self._sink.append(value)
 
     def write_error(self, record: Any) -> None:
-        self._session.write_error(record, self.common)
+        self._session.write_error(self._session.cmdlet_error(self.command, record), self.common)
 
     def throw_terminating_error(self, record: Any) -> None:
         exc = record.exception if hasattr(record, "exception") else record

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from exchange_sim.powershell import ast as A
-from exchange_sim.powershell.evaluator.flow import single
+from exchange_sim.powershell.evaluator.flow import ScriptTerminating, locate, single
 from exchange_sim.powershell.evaluator.scopes import VariableScope
 from exchange_sim.powershell.evaluator.script_cmdlets import declared_parameter
 from exchange_sim.powershell.evaluator.scriptblock import ScriptBlock
@@ -200,6 +200,13 @@ class ExpressionWalk:
     def _expression(self, node: A.ExpressionAst) -> Any:
         if isinstance(node, (A.ConstantExpressionAst, A.StringConstantExpressionAst)):
             return node.value
+        try:
+            return self._value_of(node)
+        except (errors.DotNetException, ScriptTerminating) as raised:
+            locate(raised, node.extent)  # `$x.Foo()` fails at `$x.Foo()`, not at the statement around it
+            raise
+
+    def _value_of(self, node: A.ExpressionAst) -> Any:
         if isinstance(node, A.VariableExpressionAst) and not node.splatted:
             return self._read_variable(node)
         if isinstance(node, A.BinaryExpressionAst) and node.operator.lower().lstrip("-") in _MATCH_OPERATORS:

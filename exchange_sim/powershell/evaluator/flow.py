@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.values import errors
 
 
@@ -90,3 +91,23 @@ class Continue(LoopJump):
 def record_of(exc: BaseException) -> errors.ErrorRecord:
     record = getattr(exc, "error_record", None)
     return record if isinstance(record, errors.ErrorRecord) else errors.record_for(exc)
+
+
+def locate(raised: BaseException, extent: Any) -> None:
+    """Place the error `raised` carries (itself, or the exception a `ScriptTerminating` wraps) at
+    `extent`, unless a deeper statement, command or expression placed it already."""
+    exc = raised.exception if isinstance(raised, ScriptTerminating) else raised
+    record = record_of(exc)
+    placed = record.placed(extent)
+    if placed is not record or getattr(exc, "error_record", None) is None:
+        exc.error_record = placed  # type: ignore[attr-defined]
+
+
+def binding_position(element: A.CommandBaseAst, raised: BaseException) -> A.Extent | None:
+    """The extent of the `-Name` a parameter binding error is about (an unknown or ambiguous
+    parameter), where PowerShell underlines it; None for other errors."""
+    name = getattr(raised, "parameter_text", None)
+    if not isinstance(raised, errors.ParameterBindingException) or not name or not isinstance(element, A.CommandAst):
+        return None
+    return next((item.extent for item in element.command_elements if isinstance(item, A.CommandParameterAst)
+                 and item.parameter_name.lower() == str(name).lower()), None)

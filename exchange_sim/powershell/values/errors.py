@@ -271,6 +271,19 @@ class ErrorRecord:
     def with_invocation(self, info: InvocationInfo) -> "ErrorRecord":
         return dataclasses.replace(self, invocation_info=info)
 
+    def placed(self, extent: Any) -> "ErrorRecord":
+        """The record with its InvocationInfo position set to `extent` (the parser's Extent: file,
+        lines, columns, the text of its first line), unless it has a position already: the innermost
+        place an error passes through is where PowerShell reports it."""
+        info = self.invocation_info
+        if info is not None and info.script_line_number > 0:
+            return self
+        position = {"script_name": extent.file, "script_line_number": extent.start_line,
+                    "offset_in_line": extent.start_column, "line": extent.start_line_text,
+                    "end_line_number": extent.end_line, "end_offset_in_line": extent.end_column}
+        return self.with_invocation(dataclasses.replace(info, **position) if info is not None
+                                    else InvocationInfo(**position))
+
     def with_command(self, activity: str, implementing: str) -> "ErrorRecord":
         """The record as written by a command: Activity = its name, FQID = `Id,<implementing>`."""
         return dataclasses.replace(self, activity=activity,
@@ -421,6 +434,8 @@ def format_error_record(record: ErrorRecord, *, script_path: str | None = None, 
             prefix = f"{info.my_command or info.script_name} : "
         elif info.command_kind in ("Cmdlet", "Function") and (info.invocation_name or info.my_command):
             prefix = f"{info.invocation_name or info.my_command} : "
+        elif info.command_kind is None and info.invocation_name:  # no command found under the name typed
+            prefix = f"{info.invocation_name} : "
     lines = [prefix + record.message]
     position = position_message(info, script_path)
     if position:
