@@ -60,14 +60,14 @@ class ExpressionParser(AttributeRules):
         # Errors PowerShell finds in its checks after parsing (duplicate keys, assignment targets...):
         # recorded, parsing goes on, and they are reported after any syntax error.
         self.deferred: list[ParseError] = []
-        self._cached_token = tokenizer._cache.get  # peek() is the hottest call of the parser
+        self._tokens = tokenizer.tokens  # peek() is the hottest call of the parser
         self._scan_token = tokenizer._scan
 
     # ------------------------------------------------------------------ small helpers
 
     def peek(self, mode: int = EXPR) -> Token:
         pos = self.pos
-        token = self._cached_token(pos + pos + mode)
+        token = self._tokens[pos + pos + mode]
         return token if token is not None else self._scan_token(pos, mode)
 
     def error(self, error_id: str, message: str, start: int, end: int | None = None) -> ParseFailure:
@@ -162,7 +162,8 @@ class ExpressionParser(AttributeRules):
         return A.ArrayLiteralAst(self.ext(first.extent.start_offset, elements[-1].extent.end_offset), tuple(elements))
 
     def parse_unary(self) -> A.ExpressionAst | None:
-        token = self.peek()
+        pos = self.pos
+        token = self._tokens[pos + pos] or self._scan_token(pos, EXPR)  # peek(), inlined: every operand comes here
         kind = token.kind
         expr: A.ExpressionAst | None
         if (kind == "op" and token.value in UNARY_OPERATORS) or kind in ("++", "--") or \
@@ -188,7 +189,8 @@ class ExpressionParser(AttributeRules):
         else:
             expr = self.parse_primary(True)
         if expr is not None:
-            token = self.peek()
+            pos = self.pos
+            token = self._tokens[pos + pos] or self._scan_token(pos, EXPR)
             if token.kind in ("++", "--"):
                 self.pos = token.end
                 expr = A.UnaryExpressionAst(self.ext(expr.extent.start_offset, token.end), token.kind, expr, True)

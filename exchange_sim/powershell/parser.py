@@ -37,7 +37,7 @@ _PIPELINE_END = frozenset({"nl", "eof", ")", "}", ";"})
 _COMMAND_END = frozenset({"nl", "eof", ")", "}", ";", "|", "&&", "||"})
 _STREAM_NAMES = {"*": "all streams", "1": "output stream", "2": "error stream", "3": "warning stream",
                  "4": "verbose stream", "5": "debug stream", "6": "information stream"}
-_SIGNATURE = re.compile(r"^# SIG # Begin signature block", re.M)
+_SIGNATURE = "# SIG # Begin signature block"
 # Errors PowerShell reports with `ReportIncompleteInput`: when found at the end of the text, more
 # input could complete the script.
 _INCOMPLETE_INPUT_ERRORS = frozenset({
@@ -81,9 +81,9 @@ def parse(text: str, file: str | None = None) -> ParseResult:
     if text.startswith("\ufeff"):
         text = text[1:]
     tokenizer = Tokenizer(text, file)
-    signature = _SIGNATURE.search(text)
-    if signature is not None:  # the signature block ends the script text (§2.7)
-        tokenizer.length = signature.start()
+    signature = _signature_start(text)
+    if signature >= 0:  # the signature block ends the script text (§2.7)
+        tokenizer.length = signature
     parser = Parser(tokenizer)
     # A parse allocates tens of thousands of small acyclic objects (tokens, extents, nodes); the
     # cyclic garbage collector would run many times over them for nothing, so it waits until the end.
@@ -105,6 +105,15 @@ def parse(text: str, file: str | None = None) -> ParseResult:
     finally:
         if collecting:
             gc.enable()
+
+
+def _signature_start(text: str) -> int:
+    """Offset of the signature block (its marker at the start of a line), or -1. A line-anchored
+    regular expression tries every offset of the text; looking for the marker itself does not."""
+    at = text.find(_SIGNATURE)
+    while at > 0 and text[at - 1] != "\n":
+        at = text.find(_SIGNATURE, at + 1)
+    return at
 
 
 class Parser(ExpressionParser):
@@ -324,14 +333,15 @@ class Parser(ExpressionParser):
         return m.group().lower(), m.end()
 
     def parse_statement(self) -> A.StatementAst | None:
-        keyword = self._keyword_at(self.pos)
+        start = self.tk.skip(self.pos)
+        first = self.src[start] if start < self.tk.length else ""
+        # A keyword starts with an ASCII letter, a label with `:`; anything else is a pipeline.
+        keyword = self._keyword_at(start) if first.isascii() and first.isalpha() else None
         if keyword is not None and keyword[0] in _STATEMENT_KEYWORDS:
             word, after = keyword
-            start = self.tk.skip(self.pos)
             self.pos = after
             return self._keyword_statement(word, start, after, None)
-        start = self.tk.skip(self.pos)
-        m = _LABEL.match(self.src, start)
+        m = _LABEL.match(self.src, start) if first == ":" else None
         if m:
             saved = self.pos
             self.pos = m.end()
@@ -473,8 +483,10 @@ class Parser(ExpressionParser):
         end = start
         name_position = True
         end_of_parameters = False
+        tokens, scan = self._tokens, self._scan_token
         while True:
-            token = self.peek(CMD)
+            pos = self.pos
+            token = tokens[pos + pos + CMD] or scan(pos, CMD)  # peek(CMD), inlined in the argument loop
             kind = token.kind
             if kind in _COMMAND_END:
                 break

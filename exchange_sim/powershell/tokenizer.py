@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import accumulate
 
 from exchange_sim.powershell.ast import Extent, StringConstantType
 from exchange_sim.powershell.numeric_literals import number_value
@@ -110,6 +111,14 @@ def _extent_factory(file: str | None, source: str, line_starts: list[int]) -> "C
     return extent
 
 
+def line_starts(source: str) -> list[int]:
+    """Offsets at which the lines of `source` start (after `\r\n`, `\r` or `\n`)."""
+    if "\r" in source:
+        return [0] + [m.end() for m in _NEWLINE.finditer(source)]
+    # Only `\n`: adding up line lengths is several times quicker than a match object per line.
+    return [0, *accumulate(len(line) + 1 for line in source.split("\n")[:-1])]
+
+
 class Token:
     """One token. `kind` is a short string (see module constants in the parser); `value` depends on
     the kind (number value, string value, list of expandable parts, parameter name...)."""
@@ -141,10 +150,12 @@ class Tokenizer:
         self.source = source
         self.file = file
         self.length = len(source)
-        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
+        self._line_starts = line_starts(source)
         self.extent = _extent_factory(file, source, self._line_starts)  # extent(start, end) -> Extent
         self.reached_end = False  # set once a scan ran into the end of the text
-        self._cache: dict[int, Token] = {}  # key: 2 * offset + mode
+        # The token scanned at each offset in each mode, at index 2 * offset + mode. A list indexed
+        # by offset is cheaper to fill and to read than a dict keyed by it (scripts/bench_parse.py).
+        self.tokens: list[Token | None] = [None] * (2 * self.length + 2)
 
     # ------------------------------------------------------------------ positions and errors
 
@@ -170,18 +181,17 @@ class Tokenizer:
     # ------------------------------------------------------------------ main entry
 
     def next(self, pos: int, mode: int) -> Token:
-        cache = self._cache
-        token = cache.get(pos + pos + mode)
+        token = self.tokens[pos + pos + mode]
         if token is None:
             token = self._scan(pos, mode)
         return token
 
     def _scan(self, pos: int, mode: int) -> Token:
         src = self.source
-        cache = self._cache
+        cache = self.tokens
         start = pos if pos >= self.length or src[pos] not in _SKIP_FIRST else self.skip(pos)
         if start != pos:  # the same token may already be known from its own offset
-            token = cache.get(start + start + mode)
+            token = cache[start + start + mode]
             if token is not None:
                 cache[pos + pos + mode] = token
                 return token
