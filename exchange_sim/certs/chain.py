@@ -123,10 +123,10 @@ def _build(
 ) -> tuple[tuple[x509.Certificate, ...], CertificateAuthorityType | None, bool]:
     """(chain, kind of the trusted anchor or None, whether a signature or CA role failed)."""
     chain = [cert]
-    seen = {Thumbprint.of(cert)}
-    current = cert
+    current, current_print = cert, Thumbprint.of(cert)
+    seen = {current_print}
     while len(chain) <= _MAX_CHAIN_LENGTH:
-        kind = anchors.get(Thumbprint.of(current))
+        kind = anchors.get(current_print)
         if kind is not None:
             # Windows trusts whatever sits in a root store as an anchor, self-signed or not.
             return tuple(chain), kind, False
@@ -146,8 +146,8 @@ def _build(
         if issuer is None or not _may_issue(issuer):
             return tuple(chain), None, True
         chain.append(issuer)
-        seen.add(Thumbprint.of(issuer))
-        current = issuer
+        current, current_print = issuer, Thumbprint.of(issuer)
+        seen.add(current_print)
     return tuple(chain), None, True
 
 

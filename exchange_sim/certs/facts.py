@@ -70,11 +70,12 @@ class CertificateFacts:
     certificate_domains: tuple[str, ...]
 
     @classmethod
-    def of(cls, cert: x509.Certificate) -> CertificateFacts:
+    def of(cls, cert: x509.Certificate, der: bytes | None = None) -> CertificateFacts:
+        """`der`, when the caller has the encoding at hand, spares encoding the certificate again."""
         subject_cn = common_name(cert.subject)
         dns_names = _dns_names(cert)
         return cls(
-            thumbprint=Thumbprint.of(cert),
+            thumbprint=Thumbprint.of_der(der) if der is not None else Thumbprint.of(cert),
             subject=format_distinguished_name(cert.subject),
             issuer=format_distinguished_name(cert.issuer),
             subject_cn=subject_cn,

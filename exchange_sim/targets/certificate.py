@@ -49,31 +49,12 @@ class ExchangeCertificate:
         return f"{self.server_fqdn}\\{self.thumbprint}"
 
     def ps_properties(self) -> Mapping[str, Any]:
-        # Exchange's property order (Format-List * shows them this way).
-        return {
-            "AccessRules": list(self.access_rules),
-            "CertificateDomains": list(self.certificate_domains),
-            "HasPrivateKey": self.has_private_key,
-            "IsSelfSigned": self.is_self_signed,
-            "Issuer": self.issuer,
-            "NotAfter": self.not_after,
-            "NotBefore": self.not_before,
-            "PublicKeySize": self.public_key_size,
-            "RootCAType": self.root_ca_type,
-            "SerialNumber": self.serial_number,
-            "Services": self.services,
-            "Status": self.status,
-            "Subject": self.subject,
-            "Thumbprint": self.thumbprint,
-            "FriendlyName": self.friendly_name,
-            "IISServices": list(self.iis_services),
-            "Identity": self.identity,
-            "KeyIdentifier": self.key_identifier,
-            "SubjectKeyIdentifier": self.subject_key_identifier,
-            "CertificateRequest": self.certificate_request,
-            "PrivateKeyExportable": self.private_key_exportable,
-            "ServicesStringForm": services_string_form(self.services),
-        }
+        return {name: read(self) for name, read in _PROPERTIES.items()}
+
+    def ps_get_property(self, name: str) -> tuple[bool, Any]:
+        # The formatter asks for a few columns of thousands of rows: one property, not all twenty.
+        found = _PROPERTIES_BY_LOWER_NAME.get(name.lower())
+        return (True, found(self)) if found is not None else (False, None)
 
     def ps_methods(self) -> Mapping[str, Callable[..., Any]]:
         return {"ToString": lambda *_: str(self)}
@@ -100,3 +81,31 @@ class BinaryFileDataObject:
 
     def __str__(self) -> str:
         return "Microsoft.Exchange.Data.BinaryFileDataObject"
+
+
+# Exchange's property order (Format-List * shows them this way).
+_PROPERTIES: dict[str, Callable[[ExchangeCertificate], Any]] = {
+    "AccessRules": lambda c: list(c.access_rules),
+    "CertificateDomains": lambda c: list(c.certificate_domains),
+    "HasPrivateKey": lambda c: c.has_private_key,
+    "IsSelfSigned": lambda c: c.is_self_signed,
+    "Issuer": lambda c: c.issuer,
+    "NotAfter": lambda c: c.not_after,
+    "NotBefore": lambda c: c.not_before,
+    "PublicKeySize": lambda c: c.public_key_size,
+    "RootCAType": lambda c: c.root_ca_type,
+    "SerialNumber": lambda c: c.serial_number,
+    "Services": lambda c: c.services,
+    "Status": lambda c: c.status,
+    "Subject": lambda c: c.subject,
+    "Thumbprint": lambda c: c.thumbprint,
+    "FriendlyName": lambda c: c.friendly_name,
+    "IISServices": lambda c: list(c.iis_services),
+    "Identity": lambda c: c.identity,
+    "KeyIdentifier": lambda c: c.key_identifier,
+    "SubjectKeyIdentifier": lambda c: c.subject_key_identifier,
+    "CertificateRequest": lambda c: c.certificate_request,
+    "PrivateKeyExportable": lambda c: c.private_key_exportable,
+    "ServicesStringForm": lambda c: services_string_form(c.services),
+}
+_PROPERTIES_BY_LOWER_NAME = {name.lower(): read for name, read in _PROPERTIES.items()}

@@ -8,7 +8,7 @@ from datetime import datetime
 from cryptography import x509
 
 from exchange_sim.certs.chain import evaluate_trust
-from exchange_sim.certs.facts import CertificateFacts
+from exchange_sim.certs.facts import CertificateFacts, usability_problem
 from exchange_sim.lab.model import Server, StoreEntry
 from exchange_sim.lab.organization import Lab
 from exchange_sim.targets.certificate import ExchangeCertificate
@@ -39,37 +39,59 @@ class QueryContext:
         return cls(service_state(lab, server), roots, intermediates, lab.clock.now())
 
 
-def certificates(lab: Lab, server: Server) -> list[ExchangeCertificate]:
-    """Every certificate of My, then the pending requests of REQUEST (call inside a transaction)."""
+@dataclass(frozen=True)
+class Listed:
+    """A certificate as Get shows it, and §4.2's reason Exchange cannot use it (None: usable, or a request)."""
+
+    certificate: ExchangeCertificate
+    problem: str | None
+
+
+def listing(lab: Lab, server: Server) -> list[Listed]:
+    """Every certificate of My, then the pending requests of REQUEST (call inside a transaction).
+
+    Each certificate's DER is parsed once, for both its view and its usability: parsing is most
+    of the cost of listing a large store."""
     context = QueryContext.of(lab, server)
     acls = lab.config(server.name).network_service_acls()
     found = [_installed(lab, server, context, entry, acls) for entry in lab.store(server.name, "My").list()]
-    found += [_pending(server, entry) for entry in lab.store(server.name, "REQUEST").list() if entry.request_der]
+    found += [Listed(_pending(server, entry), None)
+              for entry in lab.store(server.name, "REQUEST").list() if entry.request_der]
     return found
 
 
-def certificate(lab: Lab, server: Server, thumbprint: str) -> ExchangeCertificate | None:
+def certificates(lab: Lab, server: Server) -> list[ExchangeCertificate]:
+    return [listed.certificate for listed in listing(lab, server)]
+
+
+def lookup(lab: Lab, server: Server, thumbprint: str) -> Listed | None:
     """The one entry with this thumbprint, looked up in My then REQUEST (cost independent of store size)."""
     entry = lab.store(server.name, "My").get(thumbprint)
     if entry is not None:
         acls = {entry.thumbprint.upper()} if lab.config(server.name).network_service_acl(entry.thumbprint) else set()
         return _installed(lab, server, QueryContext.of(lab, server), entry, acls)
     request = lab.store(server.name, "REQUEST").get(thumbprint)
-    return _pending(server, request) if request is not None and request.request_der else None
+    return Listed(_pending(server, request), None) if request is not None and request.request_der else None
+
+
+def certificate(lab: Lab, server: Server, thumbprint: str) -> ExchangeCertificate | None:
+    found = lookup(lab, server, thumbprint)
+    return found.certificate if found is not None else None
 
 
 def _installed(lab: Lab, server: Server, context: QueryContext, entry: StoreEntry,
-               acls: set[str]) -> ExchangeCertificate:
+               acls: set[str]) -> Listed:
     cert = x509.load_der_x509_certificate(entry.certificate_der)
-    facts = CertificateFacts.of(cert)
+    facts = CertificateFacts.of(cert, entry.certificate_der)
     thumbprint = str(facts.thumbprint).upper()
     verdict = evaluate_trust(cert, intermediates=context.intermediates, roots={"Registry": context.roots},
                              now=context.now)
     services = derive_services(context.state, CertificateServiceFacts(
         thumbprint, facts.certificate_domains, thumbprint in acls, False))
-    return _shape(server, facts, entry, services, CertificateStatus[verdict.status],
-                  CertificateAuthorityType[verdict.root_ca_type if verdict.root_ca_type != "None" else "none"],
-                  facts.is_self_signed, "")
+    return Listed(_shape(server, facts, entry, services, CertificateStatus[verdict.status],
+                         CertificateAuthorityType[verdict.root_ca_type if verdict.root_ca_type != "None" else "none"],
+                         facts.is_self_signed, ""),
+                  usability_problem(facts, entry.has_private_key))
 
 
 def _pending(server: Server, entry: StoreEntry) -> ExchangeCertificate:
