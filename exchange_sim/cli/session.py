@@ -52,7 +52,8 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
             return None
         return {"exchange.target": SimulatedTarget(the_lab, found.name),
                 organization.ORGANIZATION_KEY: OrganizationTarget(the_lab, found.name),
-                entry_modes.VERSION_KEY: found.version, "exchange.server_name": found.name,
+                entry_modes.VERSION_KEY: found.version, entry_modes.BUILD_KEY: found.exchange_build,
+                "exchange.server_name": found.name,
                 "exchange.server_fqdn": found.fqdn}
 
     # Both modes know the loaders and the local server; EMS has the cmdlets from the start.

@@ -212,8 +212,13 @@ def _outlook_anywhere(db: sqlite_utils.Database) -> None:
     )
 
 
+def _server_builds(db: sqlite_utils.Database) -> None:
+    # The installed update as a build number ("15.2.986.5"); NULL (older labs too) is the version's last update.
+    db["servers"].add_column("build", str)
+
+
 MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _windows_side_channels, _organization_settings, _user_roles,
-                                     _outlook_anywhere)
+                                     _outlook_anywhere, _server_builds)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

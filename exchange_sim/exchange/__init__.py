@@ -20,14 +20,27 @@ CERTIFICATE_CMDLETS = (GET_EXCHANGE_CERTIFICATE, REMOVE_EXCHANGE_CERTIFICATE, EX
                        IMPORT_EXCHANGE_CERTIFICATE, ENABLE_EXCHANGE_CERTIFICATE, NEW_EXCHANGE_CERTIFICATE)
 
 
-def for_version(declaration: CommandDeclaration, version: str | None) -> CommandDeclaration:
-    """The cmdlet as the Exchange Management Shell of `version` declares it: other versions' parameters absent.
+# §1.2: the 2022 H1 cumulative updates (2016 CU23, 2019 CU12) removed the file parameters the server-side
+# process resolved (UNC paths); 2013 never got that update and keeps them.
+FILE_PARAMETERS_REMOVED_AT = {"2016": (15, 1, 2507, 6), "2019": (15, 2, 1118, 7)}
+REMOVED_FILE_PARAMETERS = {"Import-ExchangeCertificate": "FileName", "Export-ExchangeCertificate": "FileName",
+                           "New-ExchangeCertificate": "RequestFile"}
+
+Build = tuple[int, int, int, int]
+
+
+def for_version(declaration: CommandDeclaration, version: str | None, build: Build | None = None) -> CommandDeclaration:
+    """The cmdlet as the Exchange Management Shell of `version` (at update `build`) declares it: other
+    versions' parameters absent, and those a later update removed.
 
     The shell's version decides (not the -Server target's), as in real EMS: a 2007 shell has no
-    -FileData, an SE shell no -FileName, so using them is PowerShell's NamedParameterNotFound."""
+    -FileData, an SE shell no -FileName, so using them is PowerShell's NamedParameterNotFound.
+    `build` None means no update is known: every parameter of the version stays."""
     if version is None:
         return declaration
-    kept = tuple(p for p in declaration.parameters if p.versions is None or version in p.versions)
+    removed = REMOVED_FILE_PARAMETERS.get(declaration.name) if _file_parameters_removed(version, build) else None
+    kept = tuple(p for p in declaration.parameters
+                 if (p.versions is None or version in p.versions) and p.name != removed)
     if len(kept) == len(declaration.parameters):
         return declaration  # most cmdlets: nothing to narrow, and every session start pays for a copy
     narrowed = replace(declaration, parameters=kept)
@@ -37,11 +50,17 @@ def for_version(declaration: CommandDeclaration, version: str | None) -> Command
     return narrowed
 
 
-def register(registry: EngineRegistry, version: str | None = None) -> None:
+def _file_parameters_removed(version: str, build: Build | None) -> bool:
+    removal = FILE_PARAMETERS_REMOVED_AT.get(version)
+    return build is not None and removal is not None and build[:3] >= removal[:3]
+
+
+def register(registry: EngineRegistry, version: str | None = None, build: Build | None = None) -> None:
     """Make Exchange's enums usable as `[Full.Name]` literals, its certificate views the default, and
-    the six certificate cmdlets of `version` (None: every parameter of every version) callable."""
+    the six certificate cmdlets of `version` at update `build` (None: every parameter of every
+    version) callable."""
     for enum_type in (AllowedServices, CertificateStatus, CertificateAuthorityType):
         registry.types.register_enum(enum_type)
     register_views(registry.views)
     for declaration in CERTIFICATE_CMDLETS:
-        registry.commands.register(for_version(declaration, version))
+        registry.commands.register(for_version(declaration, version, build))

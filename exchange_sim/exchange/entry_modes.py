@@ -22,6 +22,7 @@ from exchange_sim.powershell.values.exceptions import PSArgumentException
 # What the session knows about its server, set by the CLI: its version, and the targets of any lab
 # server by name (None when the lab has no such server).
 VERSION_KEY = "exchange.server_version"
+BUILD_KEY = "exchange.server_build"  # the installed update's build, (15, 2, 986, 5)
 TARGETS_KEY = "exchange.targets_for"
 ADDED_SNAPINS_KEY = "exchange.added_snapins"
 LOADED_KEY = "exchange.loaded"
@@ -74,7 +75,7 @@ def server_version(ctx: CmdletContext) -> str:
 
 def load_exchange_cmdlets(registry: EngineRegistry, version: str) -> None:
     """What loading the snap-in does: the six certificate cmdlets and the organisation ones, local objects."""
-    exchange.register(registry, version)
+    exchange.register(registry, version, registry.extensions.get(BUILD_KEY))  # type: ignore[arg-type]
     organization.register(registry, version)
     registry.extensions[LOADED_KEY] = True
 

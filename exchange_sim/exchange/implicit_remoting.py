@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from exchange_sim import exchange
 from exchange_sim.exchange import organization
-from exchange_sim.exchange.entry_modes import LOADED_KEY, TARGETS_KEY, VERSION_KEY
+from exchange_sim.exchange.entry_modes import BUILD_KEY, LOADED_KEY, TARGETS_KEY, VERSION_KEY
 from exchange_sim.exchange.organization.views import VIEWS
 from exchange_sim.exchange.views import CERTIFICATE_LIST, CERTIFICATE_TABLE
 from exchange_sim.powershell.commands import Cmdlet, CmdletContext, CommandDeclaration, ParameterDeclaration, ParameterSetEntry
@@ -187,8 +187,9 @@ def register_views(views: ViewTable) -> None:
     views.register(MODULE_TABLE)
 
 
-def exchange_declarations(version: str) -> list[CommandDeclaration]:
-    return [exchange.for_version(d, version) for d in (*exchange.CERTIFICATE_CMDLETS, *organization.declarations(version))]
+def exchange_declarations(version: str, build: exchange.Build | None = None) -> list[CommandDeclaration]:
+    return [exchange.for_version(d, version, build)
+            for d in (*exchange.CERTIFICATE_CMDLETS, *organization.declarations(version))]
 
 
 def _register_deserialized_views(registry: EngineRegistry) -> None:
@@ -203,10 +204,10 @@ def import_session(ctx: CmdletContext, session: RemoteSession, allow_clobber: bo
     module = f"tmp_{zlib.crc32(session.server_name.encode()):08x}.{session.id:03d}"
     imported: list[str] = []
     skipped: list[str] = []
-    exchange.register(registry, session.version)  # enums as type literals, views
+    exchange.register(registry, session.version, targets.get(BUILD_KEY))  # enums as type literals, views
     organization.register_views(registry.views)
     _register_deserialized_views(registry)
-    for declaration in exchange_declarations(session.version):
+    for declaration in exchange_declarations(session.version, targets.get(BUILD_KEY)):
         existing = registry.commands.resolve(declaration.name)
         if existing is not None and not allow_clobber and not getattr(existing, "module", "").startswith("tmp_"):
             skipped.append(declaration.name)

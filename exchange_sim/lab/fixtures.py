@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import exchange_sim
+from exchange_sim.lab.builds import Build, BuildError, build_of_update, parse_build
 from exchange_sim.lab.clock import parse_moment
 from exchange_sim.lab.errors import LabError
 from exchange_sim.lab.model import (EXCHANGE_VERSIONS, ROLE_GROUPS, AcceptedDomain, HybridConfiguration,
@@ -36,6 +37,7 @@ class ServerSpec:
     domain: str
     um_startup_mode: str = "TCP"
     wmsvc: bool = False
+    build: Build | None = None  # None: the version's last update
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,21 @@ class _FixtureReader:
         wmsvc = table.get("wmsvc", False)
         if not isinstance(wmsvc, bool):
             raise self.fail(where, "'wmsvc' must be true or false")
-        return ServerSpec(name, fqdn, version, roles, fqdn.split(".", 1)[1].lower(), mode, wmsvc)
+        return ServerSpec(name, fqdn, version, roles, fqdn.split(".", 1)[1].lower(), mode, wmsvc,
+                          self.build(table, version, where))
+
+    def build(self, table: dict[str, Any], version: str, where: str) -> Build | None:
+        """`cu = "CU11"` or `build = "15.2.986.5"` (one of them), checked against the server's version."""
+        if "cu" in table and "build" in table:
+            raise self.fail(where, "give 'cu' or 'build', not both")
+        try:
+            if "cu" in table:
+                return build_of_update(version, self.text(table, "cu", where))
+            if "build" in table:
+                return parse_build(version, self.text(table, "build", where))
+        except BuildError as error:
+            raise self.fail(where, str(error)) from None
+        return None
 
     def version(self, value: object, where: str) -> str:
         text = str(value).strip() if isinstance(value, (str, int)) else ""

@@ -32,6 +32,12 @@ class Server:
     version: str
     roles: tuple[str, ...]
     domain: str
+    # The installed update's build (lab.builds); None: the version's last update, EXCHANGE_BUILDS.
+    build: tuple[int, int, int, int] | None = None
+
+    @property
+    def exchange_build(self) -> tuple[int, int, int, int]:
+        return self.build if self.build is not None else EXCHANGE_BUILDS[self.version]
 
     def at_least(self, version: str) -> bool:
         return version_at_least(self.version, version)

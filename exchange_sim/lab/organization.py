@@ -19,6 +19,7 @@ from exchange_sim.certs.thumbprint import Thumbprint
 from exchange_sim.db import DatabaseError
 from exchange_sim.lab.audit import AuditLog
 from exchange_sim.lab.authority import IssuedCertificate, LabAuthority
+from exchange_sim.lab.builds import build_text, parse_build
 from exchange_sim.lab.clock import LabClock
 from exchange_sim.lab.config import ServerConfig
 from exchange_sim.lab.errors import LabError
@@ -159,6 +160,7 @@ class Lab:
                         "roles": json.dumps(list(server.roles)),
                         "domain": server.domain,
                         "position": position,
+                        "build": build_text(server.build) if server.build is not None else None,
                     }
                 )
                 self._scope.db["server_config"].insert(
@@ -204,9 +206,10 @@ class Lab:
 
     def servers(self) -> list[Server]:
         rows = self._scope.db.execute(
-            "SELECT name, fqdn, netbios, version, roles, domain FROM servers ORDER BY position"
+            "SELECT name, fqdn, netbios, version, roles, domain, build FROM servers ORDER BY position"
         ).fetchall()
-        return [Server(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])), row[5]) for row in rows]
+        return [Server(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])), row[5],
+                       parse_build(row[3], row[6]) if row[6] else None) for row in rows]
 
     def server(self, name_or_fqdn: str) -> Server | None:
         wanted = name_or_fqdn.strip().lower()

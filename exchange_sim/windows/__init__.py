@@ -70,7 +70,7 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     registry.extensions["dotnet.machine"] = machine  # [IO.File], [Environment] through the DotNetHost hooks
     register_types(registry.types, lab, server_name, machine)
     register_views(registry.views)
-    register_commands(registry.commands, machine.server.version)
+    register_commands(registry.commands, machine.server.version, machine.server.exchange_build)
     register_service_commands(registry.commands)
     register_iis_commands(registry.commands, registry.extensions)
     register_mail_commands(registry.commands)

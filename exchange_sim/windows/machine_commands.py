@@ -109,16 +109,17 @@ class ExSetup(Cmdlet):
         ctx.set_variable("LASTEXITCODE", 0)
 
 
-def exsetup(version: str) -> CommandDeclaration:
-    """ExSetup.exe of a server of `version`, with that version's build as its file version."""
+def exsetup(version: str, build: tuple[int, int, int, int] | None = None) -> CommandDeclaration:
+    """ExSetup.exe of a server of `version`, with its installed build (default: the version's last) as its file version."""
     path = exchange_install_path(version) + "bin\\ExSetup.exe"
-    info = FileVersionInfo(path, EXCHANGE_BUILDS[version], "Microsoft® Exchange")
+    info = FileVersionInfo(path, build or EXCHANGE_BUILDS[version], "Microsoft® Exchange")
     base = native("ExSetup", ExSetup, "Exchange Setup (file version = the server's build).")
     return replace(base, application_properties=(("Path", path), ("FileVersionInfo", info),
                                                  ("Version", info.version_text)))
 
 
-def register_commands(commands: CommandTable, version: str | None = None) -> None:
+def register_commands(commands: CommandTable, version: str | None = None,
+                      build: tuple[int, int, int, int] | None = None) -> None:
     commands.register_all((HOSTNAME, WHOAMI))
     if version is not None:
-        commands.register(exsetup(version))
+        commands.register(exsetup(version, build))

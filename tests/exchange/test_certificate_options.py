@@ -76,17 +76,6 @@ def test_renewal_from_a_piped_certificate_keeps_names_subject_key_size_and_frien
         (old.subject, old.certificate_domains, 1024, "Old")
 
 
-def test_export_file_name_appends_pfx_and_refuses_an_existing_file(lab_shell) -> None:
-    shell = lab_shell("contoso")
-    made = shell.run("New-ExchangeCertificate -Services None -PrivateKeyExportable $true -DomainName f.contoso.com")[0]
-    shell.run("$pw = ConvertTo-SecureString 'P@ss1' -AsPlainText -Force")
-    shell.run(f"Export-ExchangeCertificate {made.thumbprint} -Password $pw -BinaryEncoded -FileName C:\\backup")
-    files = shell.lab.filesystem("EXCH01")
-    assert files.read_bytes("C:\\backup.pfx")[:1] == b"\x30"
-    shell.run(f"Export-ExchangeCertificate {made.thumbprint} -Password $pw -BinaryEncoded -FileName C:\\backup")
-    assert "must not exist yet" in shell.errors
-
-
 def test_enable_of_an_absent_thumbprint_fails_before_any_prompt_and_is_audited(lab_shell) -> None:
     shell = lab_shell("contoso")
     shell.lab.config("EXCH01").set_require_ssl(False)

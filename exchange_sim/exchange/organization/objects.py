@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from exchange_sim.powershell.values.dotnet.network import Uri
-from exchange_sim.targets.organization import (EXCHANGE_BUILDS, AcceptedDomain, AuthConfig, HybridConfiguration,
+from exchange_sim.targets.organization import (AcceptedDomain, AuthConfig, HybridConfiguration,
                                                OutlookAnywhereSettings, ProtocolSettings, ReceiveConnector,
                                                SendConnector, Server, TransportSettings, VirtualDirectory)
 
@@ -24,8 +24,6 @@ _BASE = ("Microsoft.Exchange.Data.Directory.ADObject", "Microsoft.Exchange.Data.
          "Microsoft.Exchange.Data.ConfigurableObject", "System.Object")
 ADMIN_GROUP = "Exchange Administrative Group (FYDIBOHF23SPDLT)"
 SITE = "Default-First-Site-Name"
-
-BUILDS = EXCHANGE_BUILDS
 
 
 @dataclass(frozen=True, eq=False)
@@ -130,7 +128,7 @@ def site(server: Server) -> str:
 
 
 def exchange_server(server: Server) -> DirectoryObject:
-    version = ServerVersion(*BUILDS[server.version])
+    version = ServerVersion(*server.exchange_build)
     return DirectoryObject(f"{MANAGEMENT}.ExchangeServer", (
         ("Name", server.name),
         ("DataPath", f"{_install_path(server)}Mailbox"),
@@ -173,7 +171,7 @@ def mailbox_server(server: Server) -> DirectoryObject:
         ("Name", server.name),
         ("DatabaseAvailabilityGroup", None),
         ("Fqdn", server.fqdn),
-        ("AdminDisplayVersion", ServerVersion(*BUILDS[server.version])),
+        ("AdminDisplayVersion", ServerVersion(*server.exchange_build)),
         ("ServerRole", server_role_text(server)),
         ("ExchangeVersion", "0.1 (14.0.100.0)"),
         ("DistinguishedName", _dn(server, f"CN={server.name}")),
@@ -229,7 +227,7 @@ def virtual_directory(server: Server, directory: VirtualDirectory) -> DirectoryO
         ("Server", server.name),
         ("MetabasePath", f"IIS://{server.fqdn}/W3SVC/1/ROOT/{application}"),
         ("Path", f"{_install_path(server)}FrontEnd\\HttpProxy\\{application.lower()}"),
-        ("AdminDisplayVersion", ServerVersion(*BUILDS[server.version])),
+        ("AdminDisplayVersion", ServerVersion(*server.exchange_build)),
         ("Name", directory.name),
         ("Identity", identity),
         ("IsValid", True),
@@ -334,7 +332,7 @@ def transport_settings(settings: TransportSettings, service: bool) -> DirectoryO
         ("Name", server.name),
         ("InternalTransportCertificateThumbprint", settings.internal_transport_certificate_thumbprint),
         ("Fqdn", server.fqdn),
-        ("AdminDisplayVersion", ServerVersion(*BUILDS[server.version])),
+        ("AdminDisplayVersion", ServerVersion(*server.exchange_build)),
         ("Identity", server.name),
         ("IsValid", True),
     ), server.name)
