@@ -125,8 +125,17 @@ def deserialize(value: Any, depth: int = _DEPTH) -> Any:
                               [f"{DESERIALIZED}{name}" for name in names], str(value))
 
 
+class _RemotePipelineEnded(Exception):
+    """The remote command ended with a terminating error, already written locally as a non-terminating one."""
+
+
 class _RemoteContext:
-    """The cmdlet's context with the remote server's targets and a deserialising output."""
+    """The cmdlet's context with the remote server's targets, a deserialising output, and errors that
+    arrive as the local proxy sees them.
+
+    A terminating error ends the remote pipeline, but implicit remoting hands its record to the caller
+    as a non-terminating error: a bare try/catch around an imported Exchange cmdlet does not catch it,
+    `-ErrorAction Stop` does (PowerShell-Docs issue 1583; vscode-powershell issue 991)."""
 
     def __init__(self, inner: CmdletContext, extensions: Mapping[str, Any]) -> None:
         self._inner = inner
@@ -139,6 +148,10 @@ class _RemoteContext:
         else:
             self._inner.write_object(deserialize(value))
 
+    def throw_terminating_error(self, record: Any) -> None:
+        self._inner.write_error(record)
+        raise _RemotePipelineEnded()
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
@@ -150,6 +163,7 @@ def _proxy(declaration: CommandDeclaration, session: RemoteSession, extensions: 
     class Proxy(Cmdlet):
         def __init__(self) -> None:
             self._cmdlet = original()
+            self._ended = False  # the remote pipeline stopped: later input is not sent
 
         def _context(self, ctx: CmdletContext) -> Any:
             if session.state != "Opened":
@@ -158,14 +172,22 @@ def _proxy(declaration: CommandDeclaration, session: RemoteSession, extensions: 
                 session.state = "Opened"
             return _RemoteContext(ctx, {**ctx.extensions, **extensions})
 
+        def _step(self, step: Any, ctx: CmdletContext) -> None:
+            if self._ended:
+                return
+            try:
+                step(self._context(ctx))
+            except _RemotePipelineEnded:
+                self._ended = True
+
         def begin(self, ctx: CmdletContext) -> None:
-            self._cmdlet.begin(self._context(ctx))
+            self._step(self._cmdlet.begin, ctx)
 
         def process(self, ctx: CmdletContext) -> None:
-            self._cmdlet.process(self._context(ctx))
+            self._step(self._cmdlet.process, ctx)
 
         def end(self, ctx: CmdletContext) -> None:
-            self._cmdlet.end(self._context(ctx))
+            self._step(self._cmdlet.end, ctx)
 
     proxied = dataclasses.replace(declaration, implementation=Proxy, module=module)
     Proxy.declaration = proxied

@@ -127,3 +127,37 @@ def test_sessions_to_unknown_hosts_or_other_endpoints_fail_to_open(contoso_lab: 
     assert host.text.split() == ["True", "True"]
     assert "NetworkPathNotFound,PSSessionOpenFailed" in host.error_text
     assert "Cannot find the Microsoft.PowerShell session configuration" in host.error_text
+
+
+CONNECTED = r"""
+. $env:ExchangeInstallPath\bin\RemoteExchange.ps1
+Connect-ExchangeServer -auto
+"""
+
+
+def test_imported_cmdlets_terminating_error_arrives_non_terminating_so_bare_catch_misses_it(
+        contoso_lab: Path, runbook: Runbook) -> None:
+    host = runbook(contoso_lab, CONNECTED + r"""
+        try { Get-ExchangeCertificate -Thumbprint 00FF; 'after in try' } catch { 'caught' }
+    """, plain=True)
+    assert host.text.strip() == "after in try"
+    assert "A special Rpc error occurs on server EXCH01" in host.error_text
+
+
+def test_imported_cmdlet_with_error_action_stop_is_caught_with_exchanges_record(
+        contoso_lab: Path, runbook: Runbook) -> None:
+    host = runbook(contoso_lab, CONNECTED + r"""
+        try { Get-ExchangeCertificate -Thumbprint 00FF -ErrorAction Stop; 'after in try' }
+        catch { 'caught'; $_.FullyQualifiedErrorId }
+    """, plain=True)
+    lines = host.text.split("\n")
+    assert lines[0] == "caught" and lines[1].endswith(",Microsoft.Exchange.Management.SystemConfigurationTasks.GetExchangeCertificate")
+    assert host.error_text == ""
+
+
+def test_snap_in_cmdlets_terminating_error_is_caught_by_a_bare_catch(contoso_lab: Path, runbook: Runbook) -> None:
+    host = runbook(contoso_lab, r"""
+        Add-PSSnapin Microsoft.Exchange.Management.PowerShell.SnapIn
+        try { Get-ExchangeCertificate -Thumbprint 00FF; 'after in try' } catch { 'caught' }
+    """, plain=True)
+    assert host.text.strip() == "caught"
