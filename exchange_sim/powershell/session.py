@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath, PureWindowsPath
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.binder import (
@@ -48,9 +48,10 @@ from exchange_sim.powershell.evaluator.script_modules import ScriptModules
 from exchange_sim.powershell.evaluator.strict_mode import method_call_syntax
 from exchange_sim.powershell.evaluator.traps import TrapHandling
 from exchange_sim.powershell.evaluator.parameters import ScriptParameters
-from exchange_sim.powershell.evaluator.pipeline_input import PipelineInput, is_downstream
-from exchange_sim.powershell.evaluator.confirmation import non_interactive_error
-from exchange_sim.powershell.host import Host, HostPromptUnavailable
+from exchange_sim.powershell.evaluator.pipeline_input import is_downstream
+from exchange_sim.powershell.evaluator.command_processors import CmdletProcessor, CollectedProcessor, FunctionProcessor
+from exchange_sim.powershell.evaluator.pipeline import CommandProcessor, Pipeline
+from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.parse_errors import format_parse_errors, position_message
 from exchange_sim.powershell.parser import parse
 from exchange_sim.powershell.providers import SessionProviders
@@ -61,7 +62,7 @@ from exchange_sim.powershell.values.enumerator import PSEnumerator
 from exchange_sim.powershell.values.objects import Hashtable, enumerate_for_pipeline, get_property
 from exchange_sim.powershell.values.formatting import format_default
 from exchange_sim.powershell.values.formatting.default import OutDefault
-from exchange_sim.powershell.values.operators import binary_op
+from exchange_sim.powershell.values.operators import binary_op, range_items
 
 
 @dataclass(frozen=True)
@@ -246,11 +247,12 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
 
     def invoke(self, calls: Sequence[CommandCall], input: Sequence[Any] | None = None) -> RunOutcome:
         self._had_errors = False
-        objects: list[Any] = list(input or [])
+        objects: list[Any] = []
         try:
-            for position, call in enumerate(calls):
-                given = PipelineInput(objects) if position or input else objects
-                objects = self._run_cmdlet(call.name, list(call.parameters), given)
+            processors = [self._cmdlet_processor(call.name, list(call.parameters), bool(position or input))
+                          for position, call in enumerate(calls)]
+            if processors:
+                Pipeline(processors, objects.append).run(list(input) if input else None)
         except (errors.DotNetException, ScriptTerminating) as raised:
             self._report(raised.exception if isinstance(raised, ScriptTerminating) else raised)
             return RunOutcome([], 1, True)
@@ -351,17 +353,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             if isinstance(only, A.CommandExpressionAst) and not only.redirections and _is_step(only.expression):
                 self._expression(only.expression)
                 return []  # `$i++` as a statement writes nothing; `($i++)` does
-            objects: list[Any] = []
-            for position, element in enumerate(node.pipeline_elements):
-                if position == 0 and len(node.pipeline_elements) > 1 and _is_plain_expression(element):
-                    value = self._expression(element.expression)
-                    # `$null | %{}` sends one $null; an empty `(...)`/`$(...)` is AutomationNull and sends nothing.
-                    sends_null = value is None and not isinstance(
-                        element.expression, (A.ParenExpressionAst, A.SubExpressionAst, A.ArrayExpressionAst))
-                    objects = [None] if sends_null else _unroll(value)
-                    continue
-                objects = self._element(element, PipelineInput(objects) if position else objects)
-            return objects
+            return self._pipeline(node.pipeline_elements)
         if isinstance(node, A.CommandExpressionAst) and node.expression is not None:
             value = self._expression(node.expression)
             return [] if _is_step(node.expression) else _unroll(value)
@@ -469,22 +461,51 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             self._leave_traps(traps)
         return output
 
-    def _element(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
-        self._running_commands.append(element)
+    def _pipeline(self, elements: Sequence[A.CommandBaseAst]) -> list[Any]:
+        """Runs the elements as one streaming pipeline; returns what the last one wrote."""
+        source: Iterable[Any] | None = None
+        first = elements[0]
+        if len(elements) > 1 and _is_plain_expression(first):
+            source = self._pipeline_source(first.expression)  # type: ignore[attr-defined]
+            elements = elements[1:]
+        processors = [self._processor(element, bool(position) or source is not None)
+                      for position, element in enumerate(elements)]
+        output: list[Any] = []
         try:
-            return self._element_output(element, input_objects)
-        except (errors.DotNetException, ScriptTerminating) as raised:
-            # A command's errors point at the command; a binding error at the parameter it names.
-            locate(raised, binding_position(element, raised) or element.extent)
+            Pipeline(processors, output.append).run(source)
+        except Flow as flow:
+            raise flow.carry(output)
+        except errors.DotNetException as failed:  # what reached the end before the error was written
+            failed.partial = output + list(getattr(failed, "partial", []))  # type: ignore[attr-defined]
             raise
-        finally:
-            self._running_commands.pop()
+        return output
 
-    def _element_output(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
+    def _pipeline_source(self, expression: A.ExpressionAst) -> Iterable[Any]:
+        """What a first element that is an expression sends: its values one by one (`1..1e9` lazily)."""
+        if isinstance(expression, A.BinaryExpressionAst) and expression.operator == "..":
+            return range_items(self._expression(expression.left), self._expression(expression.right))
+        value = self._expression(expression)
+        # `$null | %{}` sends one $null; an empty `(...)`/`$(...)` is AutomationNull and sends nothing.
+        sends_null = value is None and not isinstance(
+            expression, (A.ParenExpressionAst, A.SubExpressionAst, A.ArrayExpressionAst))
+        return [None] if sends_null else _unroll(value)
+
+    def _element(self, element: A.CommandBaseAst, input_objects: list[Any]) -> list[Any]:
+        """One element run on `input_objects` (all of them given at once)."""
         if element.redirections:
             return self._redirected(element, input_objects)
+        output: list[Any] = []
+        Pipeline([self._processor(element, is_downstream(input_objects))], output.append).run(
+            input_objects if is_downstream(input_objects) else None)
+        return output
+
+    def _processor(self, element: A.CommandBaseAst, has_upstream: bool) -> CommandProcessor:
+        """The command processor of one element; its arguments are evaluated now, before any element begins."""
+        if element.redirections:
+            return CollectedProcessor(self, lambda given: self._redirected(element, given), has_upstream)
         if isinstance(element, A.CommandExpressionAst) and element.expression is not None:
-            return _unroll(self._expression(element.expression))
+            expression = element.expression
+            return CollectedProcessor(self, lambda given: _unroll(self._expression(expression)), has_upstream)
         if not isinstance(element, A.CommandAst):
             raise unsupported(element)
         first, *rest = element.command_elements
@@ -497,7 +518,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                 block = A.FunctionDefinitionAst(first.extent, "", target.ast)
             elif isinstance(target, ScriptBlock) and all(isinstance(item, A.ExpressionAst) for item in rest):
                 arguments = [self._expression(item) for item in rest]  # type: ignore[arg-type]
-                return self.invoke_scriptblock(target, None, arguments)  # `.`: in the current scope
+                return CollectedProcessor(self, lambda given: self.invoke_scriptblock(target, None, arguments),
+                                          has_upstream)  # `.`: in the current scope
             elif isinstance(target, str):
                 first = A.StringConstantExpressionAst(first.extent, target)
             else:
@@ -511,7 +533,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         declaration = self.function_declaration(function) if function is not None \
             else self.registry.commands.resolve(name)
         if function is None and declaration is not None and declaration.native:
-            return self._run_cmdlet(name, [("ArgumentList", self._native_arguments(rest))], input_objects)
+            return self._cmdlet_processor(name, [("ArgumentList", self._native_arguments(rest))], has_upstream)
         pairs: list[tuple[str | None, Any]] = []
         items = list(rest)
         while items:
@@ -530,10 +552,12 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             else:
                 raise unsupported(item)
         if function is not None:
-            return self.invoke_function(function, declaration, pairs, input_objects, name)
+            assert declaration is not None
+            return FunctionProcessor(self, function, declaration, name, pairs, has_upstream)
         if declaration is None and is_script_path(name):
-            return self._run_script_file(name, pairs, element.invocation_operator == ".")
-        return self._run_cmdlet(name, pairs, input_objects)
+            dot = element.invocation_operator == "."
+            return CollectedProcessor(self, lambda given: self._run_script_file(name, pairs, dot), has_upstream)
+        return self._cmdlet_processor(name, pairs, has_upstream)
 
     def _native_arguments(self, elements: Sequence[A.CommandElementAst]) -> list[str]:
         """A native program's argv: `-store` stays text, values become strings, arrays spread out."""
@@ -580,7 +604,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
     def variable_names(self) -> list[str]:
         return sorted(self.variables)
 
-    def _run_cmdlet(self, name: str, pairs: list[tuple[str | None, Any]], input_objects: list[Any]) -> list[Any]:
+    def _cmdlet_processor(self, name: str, pairs: list[tuple[str | None, Any]], has_upstream: bool) -> CmdletProcessor:
         declaration = self.registry.commands.resolve(name)
         if declaration is None:
             missing = errors.CommandNotFoundException(
@@ -591,36 +615,15 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             missing.error_record = errors.record_for(missing).with_invocation(  # type: ignore[attr-defined]
                 errors.InvocationInfo(invocation_name=name))
             raise missing
-        call = self.bind_command(declaration, pairs, input_objects, name)
-        bound, set_name, receivers, common = call.bound, call.set_name, call.receivers, call.common
-        sink: list[Any] = []
-        cmdlet = declaration.implementation()
-        ctx = CmdletRun(self, declaration, set_name, bound, sink, common)
-        try:
-            cmdlet.begin(ctx)
-            if not is_downstream(input_objects):
-                cmdlet.process(ctx)
-            for item in input_objects:
-                per_object = bind_pipeline_object(set_name, receivers, item, self.registry.types)
-                if per_object is None:
-                    self._report(input_object_not_bound(item))
-                    continue
-                ctx.bound = {**bound, **per_object}
-                cmdlet.process(ctx)
-            ctx.bound = bound
-            cmdlet.end(ctx)
-        except errors.DotNetException as failed:  # a terminating error of the cmdlet lands in -ErrorVariable too
-            self.add_to_error_variable(common, [getattr(failed, "error_record", None) or errors.record_for(failed)])
-            raise
-        except HostPromptUnavailable:  # Read-Host, Get-Credential, a prompt with nobody to answer
-            error = non_interactive_error()
-            error.error_record = error.error_record.with_command(  # type: ignore[attr-defined]
-                declaration.name, declaration.implementing_type or declaration.name).with_invocation(
-                errors.InvocationInfo(my_command=declaration.name, invocation_name=name, command_kind="Cmdlet"))
-            raise error from None
-        if common.get("OutVariable"):
-            self._set_out_variable(str(common["OutVariable"]), sink)  # shared with functions (parameters.py)
-        return sink
+        return CmdletProcessor(self, declaration, name, pairs, has_upstream)
+
+    def _run_cmdlet(self, name: str, pairs: list[tuple[str | None, Any]], input_objects: list[Any]) -> list[Any]:
+        """One cmdlet run on `input_objects` (all of them given at once)."""
+        output: list[Any] = []
+        downstream = is_downstream(input_objects)
+        Pipeline([self._cmdlet_processor(name, pairs, downstream)], output.append).run(
+            input_objects if downstream else None)
+        return output
 
 
 _COMPOUND = {"=": "=", "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"}

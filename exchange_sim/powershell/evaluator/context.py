@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.powershell.evaluator.confirmation import Confirmation
@@ -18,14 +18,16 @@ class CmdletRun:
     """The CmdletContext one command in a pipeline sees."""
 
     def __init__(self, session: "Session", declaration: CommandDeclaration, set_name: str,
-                 bound: Mapping[str, Any], sink: list[Any], common: dict[str, Any] | None = None) -> None:
+                 bound: Mapping[str, Any], write: Callable[[Any], None], common: dict[str, Any] | None = None,
+                 stop_upstream: Callable[[], None] | None = None) -> None:
         self.command = declaration
         self.common = common if common is not None else {}
         self.parameter_set_name = set_name
         self.bound = bound
         self.extensions = session.registry.extensions
         self._session = session
-        self._sink = sink
+        self._write = write
+        self._stop_upstream = stop_upstream
         self._confirmation: Confirmation | None = None
 
     @property
@@ -59,10 +61,17 @@ class CmdletRun:
         return self._session.invoke_scriptblock(block, dollar_under, args, this)
 
     def write_object(self, value: Any, enumerate_collection: bool = False) -> None:
+        """The object goes through the downstream commands before this returns."""
         if enumerate_collection and isinstance(value, (list, tuple)):
-            self._sink.extend(value)
+            for item in value:
+                self._write(item)
         else:
-            self._sink.append(value)
+            self._write(value)
+
+    def stop_upstream(self) -> None:
+        """Select-Object -First has what it needs: the commands before this one stop (raises)."""
+        if self._stop_upstream is not None:
+            self._stop_upstream()
 
     def write_error(self, record: Any) -> None:
         self._session.write_error(self._session.cmdlet_error(self.command, record), self.common)

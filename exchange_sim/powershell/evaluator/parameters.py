@@ -1,6 +1,6 @@
-"""Running functions and scripts as commands: their arguments go through the cmdlet binder (§7.1, §7.4),
-then begin/process/end run in the function's scope with `$PSBoundParameters`, `$args`, `$input`,
-`$MyInvocation` and, for advanced functions, `$PSCmdlet` and the common parameters.
+"""Binding functions and scripts as commands: their arguments go through the cmdlet binder (§7.1, §7.4),
+and their scope gets `$PSBoundParameters`, `$args`, `$MyInvocation` and, for advanced functions,
+`$PSCmdlet` and the common parameters (command_processors.py runs their begin/process/end blocks).
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.binder import (
     SWITCH,
     bind_arguments,
-    bind_pipeline_object,
     convert_argument,
-    input_object_not_bound,
     is_switch_parameter,
     missing_mandatory,
     missing_mandatory_error,
@@ -32,7 +30,6 @@ from exchange_sim.powershell.evaluator.variable_constraints import parameter_con
 from exchange_sim.powershell.host import HostPromptUnavailable
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import to_bool
-from exchange_sim.powershell.values.enumerator import PSEnumerator
 from exchange_sim.powershell.values.objects import Hashtable, PSObject
 from exchange_sim.powershell.values.switch_parameter import SwitchParameter
 
@@ -203,72 +200,6 @@ class ScriptParameters:
             self.variables[error_variable.lower()] = []
         return call
 
-    def invoke_function(self, function: A.FunctionDefinitionAst, declaration: CommandDeclaration,
-                        pairs: list[tuple[str | None, Any]], input_objects: list[Any],
-                        invocation_name: str) -> list[Any]:
-        """Bind, then run begin once, process per pipeline object (or once) and end once, in a new scope."""
-        call = self.bind_command(declaration, pairs, input_objects, invocation_name)
-        bound, set_name, receivers, common, unbound = (call.bound, call.set_name, call.receivers, call.common,
-                                                       call.unbound)
-        nodes = function.parameters if function.parameters is not None else (
-            function.body.param_block.parameters if function.body.param_block is not None else ())
-        caller, caller_script = self.variables, self._script_variables
-        home = self._function_homes.get(declaration.name.lower())
-        # Assignments inside stay inside; reads search the callers' scopes, or a module function's module scope.
-        self.variables = (home or caller).child()
-        if home is not None:
-            self._script_variables = home
-        errors_before = len(caller.get("error") or [])
-        self._new_trap_frame()
-        try:
-            self._apply_common(common)
-            invocation = errors.InvocationInfo(my_command=declaration.name, invocation_name=invocation_name,
-                                               command_kind="Function")
-            self.variables["myinvocation"] = _MyInvocation(invocation, bound, unbound)
-            self.variables["args"] = unbound
-            if declaration.cmdlet_binding:
-                self.variables["pscmdlet"] = self._script_cmdlet(declaration, set_name, invocation, common)
-            self._parameter_variables(nodes, declaration, bound)
-            self.variables["psboundparameters"] = bound_parameters(bound, common)
-            output = self._function_blocks(function, declaration, set_name, bound, receivers, input_objects,
-                                           common)
-        finally:
-            self._drop_trap_frame()
-            inner = self.variables
-            self.variables, self._script_variables = caller, caller_script
-            self._collect_common_variables(common, inner, errors_before)
-        if common.get("OutVariable"):
-            self._set_out_variable(str(common["OutVariable"]), output)
-        return output
-
-    def _function_blocks(self, function: A.FunctionDefinitionAst, declaration: CommandDeclaration, set_name: str,
-                         bound: dict[str, Any], receivers: list[ParameterDeclaration],
-                         input_objects: list[Any], common: dict[str, Any]) -> list[Any]:
-        body = function.body
-        # A filter's body, like an unnamed block with pipeline input in one, runs per object.
-        process = body.process_block or (body.end_block if function.is_filter else None)
-        end = None if function.is_filter else body.end_block
-        output: list[Any] = []
-        self.variables["input"] = PSEnumerator(input_objects)
-        output.extend(self._named_block(body.begin_block))
-        if process is not None:
-            for item in input_objects if is_downstream(input_objects) else [_NO_INPUT]:
-                if item is not _NO_INPUT:
-                    per_object = bind_pipeline_object(set_name, receivers, item, self.registry.types,
-                                                      declaration.command_type) if receivers else {}
-                    if per_object is None:
-                        self.write_error(errors.record_for(input_object_not_bound(item)), {})
-                        continue
-                    for name, value in per_object.items():
-                        self.variables.own[name.lower()] = value  # bound and validated: no second check
-                    self.variables["psboundparameters"] = bound_parameters({**bound, **per_object}, common)
-                    self.variables["input"] = PSEnumerator([item])
-                self.variables["_"] = self.variables["psitem"] = None if item is _NO_INPUT else item
-                output.extend(self._named_block(process))
-            self.variables["input"] = PSEnumerator([])  # process consumed the input: end sees an empty $input
-        output.extend(self._named_block(end))
-        return output
-
     def _named_block(self, block: A.NamedBlockAst | None) -> list[Any]:
         """One begin/process/end block; `return` leaves only this block (the next object is processed)."""
         if block is None:
@@ -342,9 +273,6 @@ class ScriptParameters:
                             write_verbose, write_warning, write_debug)
 
 
-_NO_INPUT = object()
-
-
 @dataclass
 class CommandBinding:
     """What binding a command line produced: declared values, common parameters, leftovers for $args."""
@@ -385,6 +313,11 @@ def bound_parameters(bound: dict[str, Any], common: dict[str, Any]) -> Hashtable
 
 
 _COMMON_SWITCHES = ("Verbose", "Debug", "WhatIf", "Confirm")
+
+
+def invocation_variable(info: errors.InvocationInfo, bound: dict[str, Any], unbound: list[Any]) -> Any:
+    """`$MyInvocation` of a function call."""
+    return _MyInvocation(info, bound, unbound)
 
 
 def _is_switch(node: A.ParameterAst) -> bool:

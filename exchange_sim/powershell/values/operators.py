@@ -538,10 +538,15 @@ def unary_op(op_name: str, value: Any) -> Any:
 
 def range_operator(start: Any, end: Any) -> list[int]:
     """`start..end`: both sides as Int32 (so `1.5..3` starts at 2), counting down when start > end."""
+    return list(range_items(start, end))
+
+
+def range_items(start: Any, end: Any) -> range:
+    """The numbers of `start..end` without building them (a pipeline's first element enumerates it lazily)."""
     first = int(convert_to(start, "System.Int32"))
     last = int(convert_to(end, "System.Int32"))
     step = 1 if last >= first else -1
-    return list(range(first, last + step, step))
+    return range(first, last + step, step)
 
 
 def sort_key(value: Any) -> tuple[int, Any]:

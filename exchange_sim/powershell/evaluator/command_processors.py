@@ -1,0 +1,246 @@
+"""The command processors of a pipeline: cmdlets written in Python, script functions, and elements
+this engine still runs on their whole input at once.
+
+Each processor runs its begin/process/end in the engine state (scope, trap frames, try depth) of the
+place the pipeline was written, whichever command is on the Python stack when an object reaches it:
+a downstream `ForEach-Object { $x = $_ }` assigns in the caller's scope even while an upstream
+function's body is the one writing.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from exchange_sim.powershell import ast as A
+from exchange_sim.powershell.binder import bind_pipeline_object, input_object_not_bound
+from exchange_sim.powershell.commands import CommandDeclaration
+from exchange_sim.powershell.evaluator.confirmation import non_interactive_error
+from exchange_sim.powershell.evaluator.context import CmdletRun
+from exchange_sim.powershell.evaluator.parameters import CommandBinding, bound_parameters, invocation_variable
+from exchange_sim.powershell.evaluator.pipeline import NO_INPUT, CommandProcessor
+from exchange_sim.powershell.evaluator.pipeline_input import PipelineInput
+from exchange_sim.powershell.host import HostPromptUnavailable
+from exchange_sim.powershell.values import errors
+from exchange_sim.powershell.values.enumerator import PSEnumerator
+
+if TYPE_CHECKING:
+    from exchange_sim.powershell.session import Session
+
+Pairs = list[tuple[str | None, Any]]
+
+
+@dataclass(frozen=True)
+class EngineState:
+    """Where a command runs: its variable scope, `$script:` scope, trap frames and enclosing try depth."""
+
+    variables: Any
+    script_variables: Any
+    trap_frames: list[list[A.TrapStatementAst]]
+    try_depth: int
+
+
+def current_state(session: "Session") -> EngineState:
+    return EngineState(session.variables, session._script_variables, list(session._trap_frames), session._try_depth)
+
+
+@contextmanager
+def entered(session: "Session", state: EngineState) -> Iterator[None]:
+    """Runs the body in `state`, then puts back whatever state the caller (maybe an upstream command) had."""
+    saved = (session.variables, session._script_variables, session._trap_frames, session._try_depth)
+    session.variables, session._script_variables = state.variables, state.script_variables
+    session._trap_frames, session._try_depth = state.trap_frames, state.try_depth
+    try:
+        yield
+    finally:
+        session.variables, session._script_variables, session._trap_frames, session._try_depth = saved
+
+
+class SessionProcessor(CommandProcessor):
+    """What every processor of a session shares: the state it was created in and its common parameters."""
+
+    common: dict[str, Any]
+
+    def __init__(self, session: "Session", has_upstream: bool) -> None:
+        self.session = session
+        self.state = current_state(session)
+        self.has_upstream = has_upstream
+        self.common = {}
+        self.out: list[Any] = []
+
+    def written(self, value: Any) -> None:
+        if self.common.get("OutVariable"):
+            self.out.append(value)
+        name = self.common.get("PipelineVariable")
+        if name:  # the later elements of the pipeline see the object this one wrote last
+            self.state.variables[str(name).lower()] = value
+
+    def _set_out_variable(self) -> None:
+        if self.common.get("OutVariable"):
+            with entered(self.session, self.state):
+                self.session._set_out_variable(str(self.common["OutVariable"]), self.out)
+
+
+class CmdletProcessor(SessionProcessor):
+    """A cmdlet written in Python: a new instance, bound once, `process` per object with its pipeline
+    parameters rebound."""
+
+    def __init__(self, session: "Session", declaration: CommandDeclaration, invocation_name: str, pairs: Pairs,
+                 has_upstream: bool) -> None:
+        super().__init__(session, has_upstream)
+        self.declaration = declaration
+        self.invocation_name = invocation_name
+        self.pairs = pairs
+
+    def begin(self) -> None:
+        with entered(self.session, self.state):
+            self.call = self.session.bind_command(self.declaration, self.pairs,
+                                                  PipelineInput() if self.has_upstream else [], self.invocation_name)
+            self.common = self.call.common
+            self.ctx = CmdletRun(self.session, self.declaration, self.call.set_name, self.call.bound, self.write,
+                                 self.call.common, self.stop_upstream)
+            self.cmdlet = self.declaration.implementation()
+            with self._failures():
+                self.cmdlet.begin(self.ctx)
+
+    def process(self, item: Any) -> None:
+        with entered(self.session, self.state), self._failures():
+            if item is NO_INPUT:
+                self.cmdlet.process(self.ctx)
+                return
+            per_object = bind_pipeline_object(self.call.set_name, self.call.receivers, item,
+                                              self.session.registry.types)
+            if per_object is None:
+                self.session._report(input_object_not_bound(item))
+                return
+            self.ctx.bound = {**self.call.bound, **per_object}
+            self.cmdlet.process(self.ctx)
+
+    def end(self) -> None:
+        with entered(self.session, self.state), self._failures():
+            self.ctx.bound = self.call.bound
+            self.cmdlet.end(self.ctx)
+        self._set_out_variable()
+
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        try:
+            yield
+        except errors.DotNetException as failed:  # a terminating error of the cmdlet lands in -ErrorVariable too
+            self.session.add_to_error_variable(self.common, [getattr(failed, "error_record", None)
+                                                             or errors.record_for(failed)])
+            raise
+        except HostPromptUnavailable:  # Read-Host, Get-Credential, a prompt with nobody to answer
+            error = non_interactive_error()
+            declaration = self.declaration
+            error.error_record = error.error_record.with_command(  # type: ignore[attr-defined]
+                declaration.name, declaration.implementing_type or declaration.name).with_invocation(
+                errors.InvocationInfo(my_command=declaration.name, invocation_name=self.invocation_name,
+                                      command_kind="Cmdlet"))
+            raise error from None
+
+
+class FunctionProcessor(SessionProcessor):
+    """A function (or filter) written in PowerShell: bound by the cmdlet binder, its begin, process and
+    end blocks run in a scope of its own; a function without a process block sees its input in `$input`."""
+
+    def __init__(self, session: "Session", function: A.FunctionDefinitionAst, declaration: CommandDeclaration,
+                 invocation_name: str, pairs: Pairs, has_upstream: bool) -> None:
+        super().__init__(session, has_upstream)
+        self.function = function
+        self.declaration = declaration
+        self.invocation_name = invocation_name
+        self.pairs = pairs
+        body = function.body
+        # A filter's body, like an unnamed block with pipeline input in one, runs per object.
+        self.process_block = body.process_block or (body.end_block if function.is_filter else None)
+        self.end_block = None if function.is_filter else body.end_block
+        self.input: list[Any] = []
+
+    def begin(self) -> None:
+        session, function, declaration = self.session, self.function, self.declaration
+        with entered(session, self.state):
+            call: CommandBinding = session.bind_command(declaration, self.pairs,
+                                                        PipelineInput() if self.has_upstream else [],
+                                                        self.invocation_name)
+        self.call, self.common = call, call.common
+        home = session._function_homes.get(declaration.name.lower())
+        # Assignments inside stay inside; reads search the callers' scopes, or a module function's module scope.
+        self.inner = replace(self.state, variables=(home or self.state.variables).child(),
+                             script_variables=home or self.state.script_variables,
+                             trap_frames=self.state.trap_frames + [[]])
+        self.errors_before = len(self.state.variables.get("error") or [])
+        nodes = function.parameters if function.parameters is not None else (
+            function.body.param_block.parameters if function.body.param_block is not None else ())
+        with entered(session, self.inner):
+            session._apply_common(call.common)
+            invocation = errors.InvocationInfo(my_command=declaration.name, invocation_name=self.invocation_name,
+                                               command_kind="Function")
+            variables = session.variables
+            variables["myinvocation"] = invocation_variable(invocation, call.bound, call.unbound)
+            variables["args"] = call.unbound
+            if declaration.cmdlet_binding:
+                variables["pscmdlet"] = session._script_cmdlet(declaration, call.set_name, invocation, call.common)
+            session._parameter_variables(nodes, declaration, call.bound)
+            variables["psboundparameters"] = bound_parameters(call.bound, call.common)
+            variables["input"] = PSEnumerator([])
+            self._run(function.body.begin_block)
+
+    def process(self, item: Any) -> None:
+        if self.process_block is None:
+            if item is not NO_INPUT:
+                self.input.append(item)  # the end block enumerates all of it in $input
+            return
+        session, call = self.session, self.call
+        with entered(session, self.inner):
+            variables = session.variables
+            if item is not NO_INPUT:
+                per_object = bind_pipeline_object(call.set_name, call.receivers, item, session.registry.types,
+                                                  self.declaration.command_type) if call.receivers else {}
+                if per_object is None:
+                    session.write_error(errors.record_for(input_object_not_bound(item)), {})
+                    return
+                for name, value in per_object.items():
+                    variables.own[name.lower()] = value  # bound and validated: no second check
+                variables["psboundparameters"] = bound_parameters({**call.bound, **per_object}, call.common)
+                variables["input"] = PSEnumerator([item])
+            variables["_"] = variables["psitem"] = None if item is NO_INPUT else item
+            self._run(self.process_block)
+
+    def end(self) -> None:
+        with entered(self.session, self.inner):
+            # process consumed the input: end sees an empty $input, else all of it
+            self.session.variables["input"] = PSEnumerator([] if self.process_block is not None else self.input)
+            self._run(self.end_block)
+        self._set_out_variable()
+
+    def close(self) -> None:
+        if not hasattr(self, "inner"):
+            return  # binding failed: the function never ran
+        with entered(self.session, self.state):
+            self.session._collect_common_variables(self.common, self.inner.variables, self.errors_before)
+
+    def _run(self, block: A.NamedBlockAst | None) -> None:
+        for value in self.session._named_block(block):
+            self.write(value)
+
+
+class CollectedProcessor(SessionProcessor):
+    """An element this engine runs on its whole input at once when the input is exhausted: redirected
+    elements, native programs, scripts by path, script blocks invoked with `&` or `.`."""
+
+    def __init__(self, session: "Session", run: Callable[[list[Any]], list[Any]], has_upstream: bool) -> None:
+        super().__init__(session, has_upstream)
+        self.run = run
+        self.items: list[Any] = []
+
+    def process(self, item: Any) -> None:
+        if item is not NO_INPUT:
+            self.items.append(item)
+
+    def end(self) -> None:
+        with entered(self.session, self.state):
+            output = self.run(PipelineInput(self.items) if self.has_upstream else self.items)
+        for value in output:
+            self.write(value)
