@@ -119,6 +119,7 @@ class CmdletContext(Protocol):
     extensions: Mapping[str, Any]  # services registered by the layers above (e.g. "exchange.target")
 
     def write_object(self, value: Any, enumerate_collection: bool = False) -> None: ...
+    def stop_upstream(self) -> None: ...  # the commands before this one stop (raises); Select-Object -First
     def write_error(self, record: Any) -> None: ...  # non-terminating ErrorRecord
     def throw_terminating_error(self, record: Any) -> None: ...  # raises; never returns
     def write_warning(self, text: str) -> None: ...

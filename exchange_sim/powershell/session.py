@@ -50,7 +50,7 @@ from exchange_sim.powershell.evaluator.traps import TrapHandling
 from exchange_sim.powershell.evaluator.parameters import ScriptParameters
 from exchange_sim.powershell.evaluator.pipeline_input import is_downstream
 from exchange_sim.powershell.evaluator.command_processors import CmdletProcessor, CollectedProcessor, FunctionProcessor
-from exchange_sim.powershell.evaluator.pipeline import CommandProcessor, Pipeline
+from exchange_sim.powershell.evaluator.pipeline import CommandProcessor, Pipeline, Write
 from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.parse_errors import format_parse_errors, position_message
 from exchange_sim.powershell.parser import parse
@@ -112,6 +112,11 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         self.dotnet_host = SessionDotNetHost(self.registry.extensions,
                                              lambda block, under, args: self.invoke_scriptblock(block, under, args))
         self._error_sinks: list[list[Any]] = []  # `2>&1` / `2> file` of the elements running now
+        # Streaming (see _statement_list): where the next statement list writes as it goes, and where the
+        # statement running now may write its pipeline's output or its bodies' output directly.
+        self._pipe: Write | None = None
+        self._stream_pipeline: Write | None = None
+        self._stream_body: Write | None = None
         self._running_commands: list[A.CommandBaseAst] = []  # the pipeline elements running now, innermost last
 
     @property
@@ -211,6 +216,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                     flow.partial = []
                     raise
                 except errors.DotNetException as exc:  # statement-terminating: the script goes on
+                    output.extend(vars(exc).pop("partial", []))  # what the pipeline wrote before it failed
                     if self._stop_preferred():  # ... unless $ErrorActionPreference = 'Stop' escalates it
                         raise ScriptTerminating(exc) from exc
                     self._report(exc)
@@ -259,13 +265,14 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         return RunOutcome(objects, 0, self._had_errors)
 
     def invoke_scriptblock(self, block: ScriptBlock, dollar_under: Any = None, args: Sequence[Any] = (),
-                           this: Any = None) -> list[Any]:
-        """Run `block` with `$_`/`$PSItem`, `$args` and `$this` set for its duration."""
+                           this: Any = None, write: Write | None = None) -> list[Any]:
+        """Run `block` with `$_`/`$PSItem`, `$args` and `$this` set for its duration; with `write`, its output
+        goes there as it is produced."""
         own = self.variables.own
         saved = {name: own.get(name, _UNSET) for name in ("_", "psitem", "args", "this")}
         own.update({"_": dollar_under, "psitem": dollar_under, "args": list(args), "this": this})
         try:
-            return self._named_blocks(block.ast)
+            return self._named_blocks(block.ast, write)
         finally:
             for name, value in saved.items():
                 if value is _UNSET:
@@ -349,11 +356,16 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             values = self._statement(node.pipeline) if node.pipeline is not None else []
             raise Return().carry(values)
         if isinstance(node, A.PipelineAst):
+            sink, self._stream_pipeline = self._stream_pipeline, None
             only = node.pipeline_elements[0] if len(node.pipeline_elements) == 1 else None
             if isinstance(only, A.CommandExpressionAst) and not only.redirections and _is_step(only.expression):
                 self._expression(only.expression)
                 return []  # `$i++` as a statement writes nothing; `($i++)` does
-            return self._pipeline(node.pipeline_elements)
+            if _is_plain_expression(only) and sink is not None:  # `$i` in a loop of a command's block
+                for value in _unroll(self._expression(only.expression)):  # type: ignore[union-attr]
+                    sink(value)
+                return []
+            return self._pipeline(node.pipeline_elements, sink)
         if isinstance(node, A.CommandExpressionAst) and node.expression is not None:
             value = self._expression(node.expression)
             return [] if _is_step(node.expression) else _unroll(value)
@@ -432,21 +444,39 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         return output
 
     def _block(self, block: A.StatementBlockAst) -> list[Any]:
-        return self._statement_list(block.statements)
+        """A body of `if`, a loop, `switch`, `try`...: it streams when the statement holding it does."""
+        self._pipe = self._stream_body
+        try:
+            return self._statement_list(block.statements)
+        finally:
+            self._pipe = None
 
     def _statement_list(self, statements: Sequence[A.StatementAst]) -> list[Any]:
+        """Runs the statements; returns their output, or, when `_pipe` was set for it (the block of a command
+        in a pipeline, a body of such a block's `if`/loop), writes each object there as it is produced, so
+        the next command gets it at once (and Select-Object -First can stop an endless loop)."""
+        pipe, self._pipe = self._pipe, None
+        saved = (self._stream_pipeline, self._stream_body)
         output: list[Any] = []
+        emit = output.append if pipe is None else pipe
         traps = self._enter_traps(statements)
         try:
             for statement in statements:
+                # Captures below (`$x = ...`, `$(...)`, conditions) collect; only these write through.
+                self._stream_pipeline = pipe if isinstance(statement, A.PipelineAst) else None
+                self._stream_body = pipe if isinstance(statement, _STREAMING_BODIES) else None
                 try:
-                    output.extend(self._statement(statement))
+                    for value in self._statement(statement):
+                        emit(value)
                 except (errors.DotNetException, ScriptTerminating) as raised:
                     locate(raised, statement.extent)  # unless a command or expression in it placed it already
+                    if isinstance(raised, errors.DotNetException):  # what the pipeline wrote before it failed
+                        for value in vars(raised).pop("partial", []):
+                            emit(value)
                     trapped = self._trap(raised, traps)
                     if trapped is not None:
-                        output.extend(getattr(raised, "partial", []))
-                        output.extend(trapped)
+                        for value in getattr(raised, "partial", []) + trapped:
+                            emit(value)
                         continue
                     if not isinstance(raised, errors.DotNetException):
                         raise
@@ -459,10 +489,11 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             raise flow.carry(output)
         finally:
             self._leave_traps(traps)
+            self._stream_pipeline, self._stream_body = saved
         return output
 
-    def _pipeline(self, elements: Sequence[A.CommandBaseAst]) -> list[Any]:
-        """Runs the elements as one streaming pipeline; returns what the last one wrote."""
+    def _pipeline(self, elements: Sequence[A.CommandBaseAst], sink: Write | None = None) -> list[Any]:
+        """Runs the elements as one streaming pipeline; returns what the last one wrote, or writes it to `sink`."""
         source: Iterable[Any] | None = None
         first = elements[0]
         if len(elements) > 1 and _is_plain_expression(first):
@@ -472,7 +503,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                       for position, element in enumerate(elements)]
         output: list[Any] = []
         try:
-            Pipeline(processors, output.append).run(source)
+            Pipeline(processors, output.append if sink is None else sink).run(source)
         except Flow as flow:
             raise flow.carry(output)
         except errors.DotNetException as failed:  # what reached the end before the error was written
@@ -575,19 +606,26 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                 raise unsupported(item)
         return arguments
 
-    def _named_blocks(self, body: A.ScriptBlockAst) -> list[Any]:
-        """Run begin, process and end of a script block once each; `return` ends the whole body."""
+    def _named_blocks(self, body: A.ScriptBlockAst, write: Write | None = None) -> list[Any]:
+        """Run begin, process and end of a script block once each; `return` ends the whole body. With `write`,
+        the output goes there as it is produced (ForEach-Object's blocks) and nothing is returned."""
         output: list[Any] = []
+        emit = output.append if write is None else write
         self._new_trap_frame()
         try:
             for named in (body.begin_block, body.process_block, body.end_block):
                 if named is None:
                     continue
+                self._pipe = write
                 try:
-                    output.extend(self._statement_list(named.statements))
+                    for value in self._statement_list(named.statements):
+                        emit(value)
                 except Return as done:
-                    output.extend(done.partial)
+                    for value in done.partial:
+                        emit(value)
                     break
+                finally:
+                    self._pipe = None
         finally:
             self._drop_trap_frame()
         return output
@@ -626,6 +664,9 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         return output
 
 
+# Statements whose bodies write to the output of the statement list that holds them.
+_STREAMING_BODIES = (A.IfStatementAst, A.WhileStatementAst, A.DoWhileStatementAst, A.DoUntilStatementAst,
+                     A.ForStatementAst, A.ForEachStatementAst, A.SwitchStatementAst, A.TryStatementAst)
 _COMPOUND = {"=": "=", "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"}
 _UNSET = object()  # a variable that did not exist before a script block ran
 

@@ -109,7 +109,7 @@ class ForEachObject(Cmdlet):
             ctx.bound.get("End"),
         )
         if self.begin_block is not None:
-            self._emit(ctx, runtime.run_scriptblock(ctx, self.begin_block))
+            runtime.stream_scriptblock(ctx, self.begin_block)
 
     def process(self, ctx: CmdletContext) -> None:
         target = ctx.bound.get("InputObject")
@@ -117,16 +117,11 @@ class ForEachObject(Cmdlet):
             self._member(ctx, target)
             return
         for block in self.process_blocks:
-            self._emit(ctx, runtime.run_scriptblock(ctx, block, dollar_under=target))
+            runtime.stream_scriptblock(ctx, block, dollar_under=target)
 
     def end(self, ctx: CmdletContext) -> None:
         if ctx.parameter_set_name != "PropertyAndMethodSet" and self.end_block is not None:
-            self._emit(ctx, runtime.run_scriptblock(ctx, self.end_block))
-
-    @staticmethod
-    def _emit(ctx: CmdletContext, values: list[Any]) -> None:
-        for value in values:
-            ctx.write_object(value)
+            runtime.stream_scriptblock(ctx, self.end_block)
 
     @staticmethod
     def _member(ctx: CmdletContext, target: Any) -> None:

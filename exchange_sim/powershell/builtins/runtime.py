@@ -34,6 +34,16 @@ def run_scriptblock(ctx: CmdletContext, block: Any, dollar_under: Any = None, ar
     return list(result)
 
 
+def stream_scriptblock(ctx: CmdletContext, block: Any, dollar_under: Any = None) -> None:
+    """Invoke `block` with `$_` set, each object it writes going downstream at once."""
+    stream = getattr(ctx, "stream_scriptblock", None)
+    if stream is not None:
+        stream(block, dollar_under)
+        return
+    for value in run_scriptblock(ctx, block, dollar_under):
+        ctx.write_object(value)
+
+
 def run_method_block(ctx: CmdletContext, block: Any, this: Any, args: Iterable[Any] = ()) -> list[Any]:
     """Invoke a ScriptProperty/ScriptMethod body with `$this` bound to `this`."""
     invoke = _member(ctx, "invoke_scriptblock")

@@ -55,9 +55,12 @@ class SelectObject(Cmdlet):
         if self.seen <= self.skip:
             return
         if self.first is not None and self.emitted >= self.first:
+            ctx.stop_upstream()  # -First 0
             return
         self.emitted += 1
         self._emit(ctx, target)
+        if self.first is not None and self.emitted >= self.first:
+            ctx.stop_upstream()  # PowerShell's StopUpstreamCommandsException: `1..1e9 | select -First 2` returns at once
 
     def end(self, ctx: CmdletContext) -> None:
         if not self.buffered:

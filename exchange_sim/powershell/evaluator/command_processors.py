@@ -48,13 +48,14 @@ def current_state(session: "Session") -> EngineState:
 @contextmanager
 def entered(session: "Session", state: EngineState) -> Iterator[None]:
     """Runs the body in `state`, then puts back whatever state the caller (maybe an upstream command) had."""
-    saved = (session.variables, session._script_variables, session._trap_frames, session._try_depth)
+    saved = (session.variables, session._script_variables, session._trap_frames, session._try_depth, session._pipe)
     session.variables, session._script_variables = state.variables, state.script_variables
-    session._trap_frames, session._try_depth = state.trap_frames, state.try_depth
+    session._trap_frames, session._try_depth, session._pipe = state.trap_frames, state.try_depth, None
     try:
         yield
     finally:
-        session.variables, session._script_variables, session._trap_frames, session._try_depth = saved
+        (session.variables, session._script_variables, session._trap_frames, session._try_depth,
+         session._pipe) = saved
 
 
 class SessionProcessor(CommandProcessor):
@@ -222,8 +223,14 @@ class FunctionProcessor(SessionProcessor):
             self.session._collect_common_variables(self.common, self.inner.variables, self.errors_before)
 
     def _run(self, block: A.NamedBlockAst | None) -> None:
-        for value in self.session._named_block(block):
-            self.write(value)
+        """The block's statements write downstream as they produce (what `return` carries comes last)."""
+        session = self.session
+        session._pipe = self.write
+        try:
+            for value in session._named_block(block):
+                self.write(value)
+        finally:
+            session._pipe = None
 
 
 class CollectedProcessor(SessionProcessor):

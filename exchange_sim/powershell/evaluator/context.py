@@ -60,6 +60,11 @@ class CmdletRun:
                            this: Any = None) -> list[Any]:
         return self._session.invoke_scriptblock(block, dollar_under, args, this)
 
+    def stream_scriptblock(self, block: ScriptBlock, dollar_under: Any = None) -> None:
+        """Runs `block` writing its output downstream as it goes (ForEach-Object: an endless loop in the block
+        still hands each object on, and Select-Object -First can stop it)."""
+        self._session.invoke_scriptblock(block, dollar_under, write=self._write)
+
     def write_object(self, value: Any, enumerate_collection: bool = False) -> None:
         """The object goes through the downstream commands before this returns."""
         if enumerate_collection and isinstance(value, (list, tuple)):

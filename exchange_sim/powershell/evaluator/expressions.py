@@ -5,7 +5,7 @@ A mixin of `Session`: it relies on the session's `variables`, `registry`, `_stat
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from exchange_sim.powershell import ast as A
 from exchange_sim.powershell.evaluator.flow import ScriptTerminating, locate, single
@@ -61,7 +61,7 @@ class ExpressionWalk:
     def _statement(self, node: A.StatementAst) -> list[Any]:
         raise NotImplementedError
 
-    def _block(self, block: A.StatementBlockAst) -> list[Any]:
+    def _statement_list(self, statements: Sequence[A.StatementAst]) -> list[Any]:
         raise NotImplementedError
 
     def _assigned_value(self, right: A.StatementAst) -> Any:
@@ -240,10 +240,10 @@ class ExpressionWalk:
                                for part in node.parts)
             finally:
                 self._expanding -= 1
-        if isinstance(node, A.SubExpressionAst):
-            return single(self._block(node.sub_expression))
+        if isinstance(node, A.SubExpressionAst):  # a capture: its statements never stream (not `_block`)
+            return single(self._statement_list(node.sub_expression.statements))
         if isinstance(node, A.ArrayExpressionAst):
-            return self._block(node.sub_expression)
+            return self._statement_list(node.sub_expression.statements)
         if isinstance(node, A.HashtableAst):
             return Hashtable((self._expression(key), single(self._statement(value)))
                              for key, value in node.key_value_pairs)

@@ -49,3 +49,63 @@ def test_downstream_script_block_assigns_in_the_callers_scope_while_a_function_w
     script = "function Numbers { 1; 2; 3 }\n$sum = 0\nNumbers | ForEach-Object { $sum += $_ }\n$sum"
     output, _, _ = _run(script)
     assert output == [6]
+def test_terminating_error_in_a_later_stage_stops_the_earlier_ones() -> None:
+    script = ("function Numbers { foreach ($n in 1..3) { Write-Host \"made $n\"; $n } }\n"
+              "try { Numbers | ForEach-Object { if ($_ -eq 2) { throw 'two is too many' }; Write-Host \"used $_\" } }\n"
+              "catch { Write-Host \"caught $_\" }")
+    _, lines, _ = _run(script)
+    assert lines == ["made 1", "used 1", "made 2", "caught two is too many"]
+
+
+def test_statement_terminating_error_downstream_is_not_an_error_of_the_upstream_statement() -> None:
+    # The upstream function's own statements would go on after an error of theirs; one from downstream
+    # ends the whole pipeline statement, and the script goes on with the next statement.
+    script = ("function Targets { Write-Host 'one'; [pscustomobject]@{A = 1}; Write-Host 'two'; 5\n"
+              "  Write-Host 'three'; [pscustomobject]@{A = 3} }\n"
+              "Targets | Add-Member -NotePropertyName B -NotePropertyValue 2 -PassThru | ForEach-Object { $_.B }\n"
+              "Write-Host 'next statement'")
+    output, lines, error = _run(script)
+    assert [line for line in lines if not line.startswith("2")] == ["one", "two", "next statement"]
+    assert output == [2]
+    assert error.count("Cannot add a member") == 1
+
+
+def test_select_first_returns_at_once_from_a_billion_element_range() -> None:
+    output, _, _ = _run("1..1e9 | Select-Object -First 2")
+    assert output == [1, 2]
+
+
+def test_select_first_stops_a_generator_function_with_an_endless_loop() -> None:
+    script = "function Count-Up { $i = 0; while ($true) { $i++; Write-Host \"made $i\"; $i } }\nCount-Up | select -First 3"
+    output, lines, _ = _run(script)
+    assert output == [1, 2, 3]
+    assert lines[:3] == ["made 1", "made 2", "made 3"] and "made 4" not in lines
+
+
+def test_select_first_stops_an_endless_foreach_object_block() -> None:
+    output, _, _ = _run("$n = 0\n1 | ForEach-Object { while ($true) { $n++; $n * 10 } } | Select-Object -First 2")
+    assert output == [10, 20]
+
+
+def test_select_first_skips_the_end_blocks_upstream_and_runs_those_downstream() -> None:
+    script = TRACED + "1..5 | Trace-First | Select-Object -First 1 | Trace-Second"
+    _, lines, _ = _run(script)
+    assert lines == ["begin 1", "begin 2", "process 1 1", "process 2 1", "end 2"]
+
+
+def test_select_first_zero_writes_nothing_and_stops_at_once() -> None:
+    output, _, _ = _run("1..1e9 | Select-Object -First 0")
+    assert output == []
+
+
+def test_foreach_object_hands_on_each_object_before_its_block_goes_on() -> None:
+    _, lines, _ = _run("1..2 | ForEach-Object { 'a'; Write-Host \"between $_\"; 'b' } | ForEach-Object { Write-Host \"got $_\" }")
+    assert lines == ["got a", "between 1", "got b", "got a", "between 2", "got b"]
+
+
+def test_statements_of_a_function_stream_while_captures_inside_it_still_collect() -> None:
+    script = ("function Make { $list = foreach ($n in 1..2) { Write-Host \"listing $n\"; $n }\n"
+              "  Write-Host \"listed $($list.Count)\"; if ($true) { 'x'; Write-Host 'after x' }; $(Write-Host 'sub'; 'y') }\n"
+              "Make | ForEach-Object { Write-Host \"got $_\" }")
+    _, lines, _ = _run(script)
+    assert lines == ["listing 1", "listing 2", "listed 2", "got x", "after x", "sub", "got y"]
