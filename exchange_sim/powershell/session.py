@@ -181,9 +181,17 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         block = parsed.ast.end_block
         exit_code = 0
         # Out-Default prints each top-level statement's output when it ends, so host text (Write-Host,
-        # warnings) written between statements appears between their outputs.
+        # warnings) written between statements appears between their outputs; a value it prints on its own
+        # line (a number, a string) is printed as soon as it arrives, between the errors and host text
+        # written around it, while objects wait for the end of the statement to measure their table.
         printer = OutDefault(self.registry.views, self.host.width)
         printed = 0
+
+        def emit(value: Any) -> None:
+            nonlocal printed
+            output.append(value)
+            if all(printer.prints_at_once(item) for item in output[printed:]):
+                printed = self._print(printer, output, printed)
         try:
             if file is not None:
                 path = PureWindowsPath(file) if "\\" in file else PurePosixPath(file)
@@ -200,6 +208,8 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                 errors_before = len(self.variables.get("error") or [])
                 try:
                     try:
+                        self._stream_pipeline = emit if isinstance(statement, A.PipelineAst) else None
+                        self._stream_body = emit if isinstance(statement, _STREAMING_BODIES) else None
                         output.extend(self._statement(statement))
                     except (errors.DotNetException, ScriptTerminating) as raised:
                         locate(raised, statement.extent)  # unless a command or expression in it placed it already
@@ -217,6 +227,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                     raise
                 except errors.DotNetException as exc:  # statement-terminating: the script goes on
                     output.extend(vars(exc).pop("partial", []))  # what the pipeline wrote before it failed
+                    printed = self._print(printer, output, printed)
                     if self._stop_preferred():  # ... unless $ErrorActionPreference = 'Stop' escalates it
                         raise ScriptTerminating(exc) from exc
                     self._report(exc)
@@ -227,6 +238,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
                         errors.ErrorCategory.NotImplemented))
                     self.variables["?"] = False
                 finally:
+                    self._stream_pipeline = self._stream_body = None
                     printed = self._print(printer, output, printed)
         except Exit as stop:
             exit_code = stop.code

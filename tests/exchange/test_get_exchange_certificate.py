@@ -49,3 +49,13 @@ def test_failed_lookup_is_audited_as_failed(contoso: Lab) -> None:
     with pytest.raises(CertificateFailure):
         target.get("AB" * 20, (), {"Thumbprint": "AB" * 20})
     assert contoso.audit.records(limit=1)[0].outcome == "Failed"
+
+
+def test_select_first_one_stops_the_listing_after_the_first_certificate(lab_shell) -> None:
+    shell = lab_shell("contoso")
+    everything = shell.run("Get-ExchangeCertificate")
+    first = shell.run("Get-ExchangeCertificate | Select-Object -First 1")
+    assert len(everything) > 1 and len(first) == 1
+    assert first[0].thumbprint == everything[0].thumbprint
+    assert shell.run("(Get-ExchangeCertificate | select -First 1 | ForEach-Object { $_.Thumbprint })") == [
+        everything[0].thumbprint]

@@ -1,4 +1,4 @@
-"""Get-Content, Set-Content, Add-Content, Out-File, Export-Csv and Import-Csv over the engine's
+"""Get-Content, Set-Content, Add-Content, Out-File, Tee-Object, Export-Csv and Import-Csv over the engine's
 provider (the lab file system when the Windows layer is registered)."""
 
 from __future__ import annotations
@@ -146,6 +146,23 @@ class OutFile(Cmdlet):
         runtime.write_file(ctx, path, data, append=append)
 
 
+class TeeObject(OutFile):
+    """Each object goes on down the pipeline at once; the file (as Out-File writes it) or the variable gets
+    them all when the input ends."""
+
+    def process(self, ctx: CmdletContext) -> None:
+        if "InputObject" in ctx.bound:
+            self.items.append(ctx.bound["InputObject"])
+            ctx.write_object(ctx.bound["InputObject"])
+
+    def end(self, ctx: CmdletContext) -> None:
+        if ctx.parameter_set_name == "Variable":
+            # as Set-Variable fed by the pipeline: one object is kept as itself, several as an array
+            ctx.set_variable(str(ctx.bound["Variable"]), self.items[0] if len(self.items) == 1 else list(self.items))
+            return
+        super().end(ctx)
+
+
 class ExportCsv(TableGathering):
     def end(self, ctx: CmdletContext) -> None:
         names, rows = self.table(ctx)
@@ -271,6 +288,22 @@ DECLARATIONS = (
         module=UTILITY,
         implementing_type=implementing("Out-File"),
         supports_should_process=True,
+    ),
+    CommandDeclaration(
+        name="Tee-Object",
+        parameters=(
+            param("InputObject", "psobject", pipeline=True),
+            param("FilePath", "string", position=0, mandatory=True, sets=("File",), aliases=("Path",)),
+            param("LiteralPath", "string", mandatory=True, sets=("LiteralFile",), aliases=("PSPath",)),
+            switch("Append", sets=("File",)),
+            param("Variable", "string", mandatory=True, sets=("Variable",)),
+        ),
+        implementation=TeeObject,
+        default_parameter_set="File",
+        synopsis="Saves command output in a file or variable and also sends it down the pipeline.",
+        aliases=("tee",),
+        module=UTILITY,
+        implementing_type=implementing("Tee-Object"),
     ),
     CommandDeclaration(
         name="Export-Csv",

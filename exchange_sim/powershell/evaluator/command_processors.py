@@ -68,19 +68,24 @@ class SessionProcessor(CommandProcessor):
         self.state = current_state(session)
         self.has_upstream = has_upstream
         self.common = {}
-        self.out: list[Any] = []
+        self.out: list[Any] | None = None
 
     def written(self, value: Any) -> None:
-        if self.common.get("OutVariable"):
+        if self.out is not None:
             self.out.append(value)
         name = self.common.get("PipelineVariable")
         if name:  # the later elements of the pipeline see the object this one wrote last
             self.state.variables[str(name).lower()] = value
 
-    def _set_out_variable(self) -> None:
-        if self.common.get("OutVariable"):
-            with entered(self.session, self.state):
-                self.session._set_out_variable(str(self.common["OutVariable"]), self.out)
+    def _open_out_variable(self) -> None:
+        """-OutVariable [+]name: a list filled as the command writes (later commands already see it grow)."""
+        name = str(self.common.get("OutVariable") or "")
+        if not name:
+            return
+        key = name.lstrip("+").lower()
+        previous = self.state.variables.get(key) if name.startswith("+") else None
+        self.out = list(previous) if isinstance(previous, list) else []
+        self.state.variables[key] = self.out
 
 
 class CmdletProcessor(SessionProcessor):
@@ -99,6 +104,7 @@ class CmdletProcessor(SessionProcessor):
             self.call = self.session.bind_command(self.declaration, self.pairs,
                                                   PipelineInput() if self.has_upstream else [], self.invocation_name)
             self.common = self.call.common
+            self._open_out_variable()
             self.ctx = CmdletRun(self.session, self.declaration, self.call.set_name, self.call.bound, self.write,
                                  self.call.common, self.stop_upstream)
             self.cmdlet = self.declaration.implementation()
@@ -122,7 +128,6 @@ class CmdletProcessor(SessionProcessor):
         with entered(self.session, self.state), self._failures():
             self.ctx.bound = self.call.bound
             self.cmdlet.end(self.ctx)
-        self._set_out_variable()
 
     @contextmanager
     def _failures(self) -> Iterator[None]:
@@ -166,6 +171,7 @@ class FunctionProcessor(SessionProcessor):
                                                         PipelineInput() if self.has_upstream else [],
                                                         self.invocation_name)
         self.call, self.common = call, call.common
+        self._open_out_variable()
         home = session._function_homes.get(declaration.name.lower())
         # Assignments inside stay inside; reads search the callers' scopes, or a module function's module scope.
         self.inner = replace(self.state, variables=(home or self.state.variables).child(),
@@ -214,7 +220,6 @@ class FunctionProcessor(SessionProcessor):
             # process consumed the input: end sees an empty $input, else all of it
             self.session.variables["input"] = PSEnumerator([] if self.process_block is not None else self.input)
             self._run(self.end_block)
-        self._set_out_variable()
 
     def close(self) -> None:
         if not hasattr(self, "inner"):

@@ -238,11 +238,6 @@ class ScriptParameters:
         previous = self.variables.get(key)
         self.variables[key] = (list(previous) if isinstance(previous, list) else []) + records
 
-    def _set_out_variable(self, name: str, output: list[Any]) -> None:
-        key = name.lstrip("+").lower()
-        previous = self.variables.get(key) if name.startswith("+") else None
-        self.variables[key] = (list(previous) if isinstance(previous, list) else []) + list(output)
-
     def _script_cmdlet(self, declaration: CommandDeclaration, set_name: str, invocation: Any,
                        common: dict[str, Any]) -> ScriptCmdlet:
         scope = self.variables

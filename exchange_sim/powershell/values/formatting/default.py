@@ -274,6 +274,10 @@ class OutDefault:
             out.append("\n" + date_text_console(obj) + "\n\n\n")
         return "".join(out)
 
+    def prints_at_once(self, obj: Any) -> bool:
+        """True for a value printed on a line of its own (no table or list to measure first)."""
+        return obj is None or _is_scalar(obj) and not isinstance(obj, Hashtable)
+
     def close(self) -> str:
         """The blank lines that end an open table or list when the run ends."""
         ending = "\n\n" if self.table_open or self.list_open else ""
