@@ -373,8 +373,11 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
             if isinstance(only, A.CommandExpressionAst) and not only.redirections and _is_step(only.expression):
                 self._expression(only.expression)
                 return []  # `$i++` as a statement writes nothing; `($i++)` does
-            if _is_plain_expression(only) and sink is not None:  # `$i` in a loop of a command's block
-                for value in _unroll(self._expression(only.expression)):  # type: ignore[union-attr]
+            if _is_plain_expression(only):  # `$i`, `$_ % 3`: no command to run, just the values
+                values = _unroll(self._expression(only.expression))  # type: ignore[union-attr]
+                if sink is None:
+                    return values
+                for value in values:  # `$i` in a loop of a command's block goes downstream now
                     sink(value)
                 return []
             return self._pipeline(node.pipeline_elements, sink)

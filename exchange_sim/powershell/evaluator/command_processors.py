@@ -45,17 +45,28 @@ def current_state(session: "Session") -> EngineState:
     return EngineState(session.variables, session._script_variables, list(session._trap_frames), session._try_depth)
 
 
-@contextmanager
-def entered(session: "Session", state: EngineState) -> Iterator[None]:
-    """Runs the body in `state`, then puts back whatever state the caller (maybe an upstream command) had."""
+def enter(session: "Session", state: EngineState) -> tuple[Any, ...]:
+    """Puts the session in `state`; returns what `leave` puts back (the state of the caller, maybe an
+    upstream command). Plain calls rather than a context manager: this runs for every object."""
     saved = (session.variables, session._script_variables, session._trap_frames, session._try_depth, session._pipe)
     session.variables, session._script_variables = state.variables, state.script_variables
     session._trap_frames, session._try_depth, session._pipe = state.trap_frames, state.try_depth, None
+    return saved
+
+
+def leave(session: "Session", saved: tuple[Any, ...]) -> None:
+    (session.variables, session._script_variables, session._trap_frames, session._try_depth,
+     session._pipe) = saved
+
+
+@contextmanager
+def entered(session: "Session", state: EngineState) -> Iterator[None]:
+    """Runs the body in `state`, then puts back whatever state the caller had."""
+    saved = enter(session, state)
     try:
         yield
     finally:
-        (session.variables, session._script_variables, session._trap_frames, session._try_depth,
-         session._pipe) = saved
+        leave(session, saved)
 
 
 class SessionProcessor(CommandProcessor):
@@ -108,31 +119,28 @@ class CmdletProcessor(SessionProcessor):
             self.ctx = CmdletRun(self.session, self.declaration, self.call.set_name, self.call.bound, self.write,
                                  self.call.common, self.stop_upstream)
             self.cmdlet = self.declaration.implementation()
-            with self._failures():
-                self.cmdlet.begin(self.ctx)
+        self._step(self.cmdlet.begin)
 
     def process(self, item: Any) -> None:
-        with entered(self.session, self.state), self._failures():
-            if item is NO_INPUT:
-                self.cmdlet.process(self.ctx)
-                return
+        if item is not NO_INPUT:
             per_object = bind_pipeline_object(self.call.set_name, self.call.receivers, item,
                                               self.session.registry.types)
             if per_object is None:
-                self.session._report(input_object_not_bound(item))
+                with entered(self.session, self.state):
+                    self.session._report(input_object_not_bound(item))
                 return
             self.ctx.bound = {**self.call.bound, **per_object}
-            self.cmdlet.process(self.ctx)
+        self._step(self.cmdlet.process)
 
     def end(self) -> None:
-        with entered(self.session, self.state), self._failures():
-            self.ctx.bound = self.call.bound
-            self.cmdlet.end(self.ctx)
+        self.ctx.bound = self.call.bound
+        self._step(self.cmdlet.end)
 
-    @contextmanager
-    def _failures(self) -> Iterator[None]:
+    def _step(self, step: Callable[[CmdletRun], None]) -> None:
+        """The cmdlet's begin, process or end, in the pipeline's state, its failures as PowerShell reports them."""
+        saved = enter(self.session, self.state)
         try:
-            yield
+            step(self.ctx)
         except errors.DotNetException as failed:  # a terminating error of the cmdlet lands in -ErrorVariable too
             self.session.add_to_error_variable(self.common, [getattr(failed, "error_record", None)
                                                              or errors.record_for(failed)])
@@ -145,6 +153,8 @@ class CmdletProcessor(SessionProcessor):
                 errors.InvocationInfo(my_command=declaration.name, invocation_name=self.invocation_name,
                                       command_kind="Cmdlet"))
             raise error from None
+        finally:
+            leave(self.session, saved)
 
 
 class FunctionProcessor(SessionProcessor):
@@ -200,7 +210,8 @@ class FunctionProcessor(SessionProcessor):
                 self.input.append(item)  # the end block enumerates all of it in $input
             return
         session, call = self.session, self.call
-        with entered(session, self.inner):
+        saved = enter(session, self.inner)
+        try:
             variables = session.variables
             if item is not NO_INPUT:
                 per_object = bind_pipeline_object(call.set_name, call.receivers, item, session.registry.types,
@@ -214,6 +225,8 @@ class FunctionProcessor(SessionProcessor):
                 variables["input"] = PSEnumerator([item])
             variables["_"] = variables["psitem"] = None if item is NO_INPUT else item
             self._run(self.process_block)
+        finally:
+            leave(session, saved)
 
     def end(self) -> None:
         with entered(self.session, self.inner):

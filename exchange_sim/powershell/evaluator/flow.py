@@ -1,7 +1,7 @@
 """How control leaves blocks early (exit, throw, return, break/continue) and what travels with it.
 
-Each jump carries `partial`: what the blocks it left had already written, since the pipeline in this
-engine is collected per block rather than streamed.
+Each jump carries `partial`: what the blocks it left had written and not yet handed on (blocks that
+capture their output collect it; blocks of a pipeline's commands stream and carry nothing).
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 File redirection is PowerShell's own `Out-File` (UTF-16 with BOM in 5.1, `>>` appends), so it reaches
 whatever file system the session's providers give Out-File. `2>&1` turns the element's
-non-terminating errors into ErrorRecords in its output (after the objects it wrote: this engine
-collects an element's output before passing it on); they still land in `$Error`.
+non-terminating errors into ErrorRecords in its output (after the objects it wrote: a redirected
+element runs on its whole input at once, then hands its output on); they still land in `$Error`.
 """
 
 from __future__ import annotations
