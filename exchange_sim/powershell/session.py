@@ -12,15 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from exchange_sim.powershell import ast as A
-from exchange_sim.powershell.binder import (
-    SWITCH,
-    bind_pipeline_object,
-    input_object_not_bound,
-    is_switch_parameter,
-)
+from exchange_sim.powershell.binder import SWITCH, is_switch_parameter
 from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.powershell.evaluator import ScriptBlock
-from exchange_sim.powershell.evaluator.context import CmdletRun
 from exchange_sim.powershell.evaluator.data_section import restriction_error
 from exchange_sim.powershell.evaluator.dotnet_host import SessionDotNetHost
 from exchange_sim.powershell.evaluator.expressions import ExpressionWalk, declared_variable, unsupported
@@ -49,7 +43,12 @@ from exchange_sim.powershell.evaluator.strict_mode import method_call_syntax
 from exchange_sim.powershell.evaluator.traps import TrapHandling
 from exchange_sim.powershell.evaluator.parameters import ScriptParameters
 from exchange_sim.powershell.evaluator.pipeline_input import is_downstream
-from exchange_sim.powershell.evaluator.command_processors import CmdletProcessor, CollectedProcessor, FunctionProcessor
+from exchange_sim.powershell.evaluator.command_processors import (
+    CmdletProcessor,
+    CollectedProcessor,
+    FunctionProcessor,
+    SessionProcessor,
+)
 from exchange_sim.powershell.evaluator.pipeline import CommandProcessor, Pipeline, Write
 from exchange_sim.powershell.host import Host
 from exchange_sim.powershell.parse_errors import format_parse_errors, position_message
@@ -514,7 +513,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         if len(elements) > 1 and _is_plain_expression(first):
             source = self._pipeline_source(first.expression)  # type: ignore[attr-defined]
             elements = elements[1:]
-        processors = [self._processor(element, bool(position) or source is not None)
+        processors = [self._placed_processor(element, bool(position) or source is not None)
                       for position, element in enumerate(elements)]
         output: list[Any] = []
         try:
@@ -541,9 +540,20 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         if element.redirections:
             return self._redirected(element, input_objects)
         output: list[Any] = []
-        Pipeline([self._processor(element, is_downstream(input_objects))], output.append).run(
+        Pipeline([self._placed_processor(element, is_downstream(input_objects))], output.append).run(
             input_objects if is_downstream(input_objects) else None)
         return output
+
+    def _placed_processor(self, element: A.CommandBaseAst, has_upstream: bool) -> CommandProcessor:
+        """The element's processor, which places its errors at the element (as do its arguments' errors)."""
+        try:
+            processor = self._processor(element, has_upstream)
+        except (errors.DotNetException, ScriptTerminating) as raised:
+            locate(raised, binding_position(element, raised) or element.extent)
+            raise
+        if isinstance(processor, SessionProcessor):
+            processor.element = element
+        return processor
 
     def _processor(self, element: A.CommandBaseAst, has_upstream: bool) -> CommandProcessor:
         """The command processor of one element; its arguments are evaluated now, before any element begins."""

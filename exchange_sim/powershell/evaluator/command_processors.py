@@ -9,6 +9,7 @@ function's body is the one writing.
 
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterator
@@ -18,6 +19,7 @@ from exchange_sim.powershell.binder import bind_pipeline_object, input_object_no
 from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.powershell.evaluator.confirmation import non_interactive_error
 from exchange_sim.powershell.evaluator.context import CmdletRun
+from exchange_sim.powershell.evaluator.flow import ScriptTerminating, binding_position, locate
 from exchange_sim.powershell.evaluator.parameters import CommandBinding, bound_parameters, invocation_variable
 from exchange_sim.powershell.evaluator.pipeline import NO_INPUT, CommandProcessor
 from exchange_sim.powershell.evaluator.pipeline_input import PipelineInput
@@ -45,34 +47,53 @@ def current_state(session: "Session") -> EngineState:
     return EngineState(session.variables, session._script_variables, list(session._trap_frames), session._try_depth)
 
 
-def enter(session: "Session", state: EngineState) -> tuple[Any, ...]:
-    """Puts the session in `state`; returns what `leave` puts back (the state of the caller, maybe an
-    upstream command). Plain calls rather than a context manager: this runs for every object."""
-    saved = (session.variables, session._script_variables, session._trap_frames, session._try_depth, session._pipe)
+def enter(session: "Session", state: EngineState, element: A.CommandBaseAst | None = None) -> tuple[Any, ...]:
+    """Puts the session in `state` with `element` as the command running now (errors a cmdlet writes are
+    placed there); returns what `leave` puts back (the state of the caller, maybe an upstream command).
+    Plain calls rather than a context manager: this runs for every object."""
+    saved = (session.variables, session._script_variables, session._trap_frames, session._try_depth, session._pipe,
+             len(session._running_commands))
     session.variables, session._script_variables = state.variables, state.script_variables
     session._trap_frames, session._try_depth, session._pipe = state.trap_frames, state.try_depth, None
+    if element is not None:
+        session._running_commands.append(element)
     return saved
 
 
 def leave(session: "Session", saved: tuple[Any, ...]) -> None:
     (session.variables, session._script_variables, session._trap_frames, session._try_depth,
-     session._pipe) = saved
+     session._pipe, running) = saved
+    del session._running_commands[running:]
 
 
 @contextmanager
-def entered(session: "Session", state: EngineState) -> Iterator[None]:
+def entered(session: "Session", state: EngineState, element: A.CommandBaseAst | None = None) -> Iterator[None]:
     """Runs the body in `state`, then puts back whatever state the caller had."""
-    saved = enter(session, state)
+    saved = enter(session, state, element)
     try:
         yield
     finally:
         leave(session, saved)
 
 
+def placed(method: Callable[..., None]) -> Callable[..., None]:
+    """Errors of the command's own begin/process/end are placed at its element (a downstream command's
+    errors pass through wrapped in Unwind, already placed at theirs)."""
+    @functools.wraps(method)
+    def run(self: "SessionProcessor", *args: Any) -> None:
+        try:
+            method(self, *args)
+        except (errors.DotNetException, ScriptTerminating) as raised:
+            self.located(raised)
+            raise
+    return run
+
+
 class SessionProcessor(CommandProcessor):
     """What every processor of a session shares: the state it was created in and its common parameters."""
 
     common: dict[str, Any]
+    element: A.CommandBaseAst | None = None  # where its errors are placed; None for a PSRP call
 
     def __init__(self, session: "Session", has_upstream: bool) -> None:
         self.session = session
@@ -87,6 +108,11 @@ class SessionProcessor(CommandProcessor):
         name = self.common.get("PipelineVariable")
         if name:  # the later elements of the pipeline see the object this one wrote last
             self.state.variables[str(name).lower()] = value
+
+    def located(self, raised: BaseException) -> None:
+        """A command's errors point at the command; a binding error at the parameter it names."""
+        if self.element is not None:
+            locate(raised, binding_position(self.element, raised) or self.element.extent)
 
     def _open_out_variable(self) -> None:
         """-OutVariable [+]name: a list filled as the command writes (later commands already see it grow)."""
@@ -110,8 +136,9 @@ class CmdletProcessor(SessionProcessor):
         self.invocation_name = invocation_name
         self.pairs = pairs
 
+    @placed
     def begin(self) -> None:
-        with entered(self.session, self.state):
+        with entered(self.session, self.state, self.element):
             self.call = self.session.bind_command(self.declaration, self.pairs,
                                                   PipelineInput() if self.has_upstream else [], self.invocation_name)
             self.common = self.call.common
@@ -121,6 +148,7 @@ class CmdletProcessor(SessionProcessor):
             self.cmdlet = self.declaration.implementation()
         self._step(self.cmdlet.begin)
 
+    @placed
     def process(self, item: Any) -> None:
         if item is not NO_INPUT:
             per_object = bind_pipeline_object(self.call.set_name, self.call.receivers, item,
@@ -132,13 +160,14 @@ class CmdletProcessor(SessionProcessor):
             self.ctx.bound = {**self.call.bound, **per_object}
         self._step(self.cmdlet.process)
 
+    @placed
     def end(self) -> None:
         self.ctx.bound = self.call.bound
         self._step(self.cmdlet.end)
 
     def _step(self, step: Callable[[CmdletRun], None]) -> None:
         """The cmdlet's begin, process or end, in the pipeline's state, its failures as PowerShell reports them."""
-        saved = enter(self.session, self.state)
+        saved = enter(self.session, self.state, self.element)
         try:
             step(self.ctx)
         except errors.DotNetException as failed:  # a terminating error of the cmdlet lands in -ErrorVariable too
@@ -174,9 +203,10 @@ class FunctionProcessor(SessionProcessor):
         self.end_block = None if function.is_filter else body.end_block
         self.input: list[Any] = []
 
+    @placed
     def begin(self) -> None:
         session, function, declaration = self.session, self.function, self.declaration
-        with entered(session, self.state):
+        with entered(session, self.state, self.element):
             call: CommandBinding = session.bind_command(declaration, self.pairs,
                                                         PipelineInput() if self.has_upstream else [],
                                                         self.invocation_name)
@@ -190,7 +220,7 @@ class FunctionProcessor(SessionProcessor):
         self.errors_before = len(self.state.variables.get("error") or [])
         nodes = function.parameters if function.parameters is not None else (
             function.body.param_block.parameters if function.body.param_block is not None else ())
-        with entered(session, self.inner):
+        with entered(session, self.inner, self.element):
             session._apply_common(call.common)
             invocation = errors.InvocationInfo(my_command=declaration.name, invocation_name=self.invocation_name,
                                                command_kind="Function")
@@ -204,13 +234,14 @@ class FunctionProcessor(SessionProcessor):
             variables["input"] = PSEnumerator([])
             self._run(function.body.begin_block)
 
+    @placed
     def process(self, item: Any) -> None:
         if self.process_block is None:
             if item is not NO_INPUT:
                 self.input.append(item)  # the end block enumerates all of it in $input
             return
         session, call = self.session, self.call
-        saved = enter(session, self.inner)
+        saved = enter(session, self.inner, self.element)
         try:
             variables = session.variables
             if item is not NO_INPUT:
@@ -228,8 +259,9 @@ class FunctionProcessor(SessionProcessor):
         finally:
             leave(session, saved)
 
+    @placed
     def end(self) -> None:
-        with entered(self.session, self.inner):
+        with entered(self.session, self.inner, self.element):
             # process consumed the input: end sees an empty $input, else all of it
             self.session.variables["input"] = PSEnumerator([] if self.process_block is not None else self.input)
             self._run(self.end_block)
@@ -264,8 +296,9 @@ class CollectedProcessor(SessionProcessor):
         if item is not NO_INPUT:
             self.items.append(item)
 
+    @placed
     def end(self) -> None:
-        with entered(self.session, self.state):
+        with entered(self.session, self.state, self.element):
             output = self.run(PipelineInput(self.items) if self.has_upstream else self.items)
         for value in output:
             self.write(value)
