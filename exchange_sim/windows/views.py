@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from exchange_sim.powershell.values.formatting import ListView, TableColumn, TableView, ViewTable
+from exchange_sim.powershell.values.formatting import ListView, TableColumn, TableGrouping, TableView, ViewTable
 from exchange_sim.powershell.values.objects import get_property
 
 
@@ -25,6 +25,17 @@ def _length_cell(item: Any) -> Any:
     return None if get_property(item, "PSIsContainer") else get_property(item, "Length")
 
 
+def _directory(item: Any) -> str:
+    # FileSystem.format.ps1xml's group label: PSParentPath without its provider prefix.
+    parent = get_property(item, "PSParentPath") or ""
+    return str(parent).split("::", 1)[-1]
+
+
+# FileSystem's custom group header (4 spaces, two blank lines each side) and the default one
+# Certificate.format.ps1xml's GroupBy PSParentPath gets (3 spaces, one blank line each side).
+_DIRECTORY_GROUPS = TableGrouping(_directory, "\n\n    Directory: {}\n\n\n")
+_CERTIFICATE_GROUPS = TableGrouping("PSParentPath", "\n   PSParentPath: {}\n\n")
+
 _FILE_COLUMNS = (
     TableColumn("Mode", "Mode", 7, "left"),
     TableColumn("LastWriteTime", last_write_cell, 25, "right"),
@@ -38,11 +49,12 @@ def register_views(views: ViewTable) -> None:
     views.register(ListView("Microsoft.PowerShell.Commands.X509StoreLocation", ("Location", "StoreNames")))
     views.register(ListView("System.Security.Cryptography.X509Certificates.X509Store", ("Name",)))
     # One view on the shared base, so folders and files of a listing print as one table.
-    views.register(TableView("System.IO.FileSystemInfo", _FILE_COLUMNS))
+    views.register(TableView("System.IO.FileSystemInfo", _FILE_COLUMNS, grouping=_DIRECTORY_GROUPS))
     views.register(
         TableView(
             "System.Security.Cryptography.X509Certificates.X509Certificate2",
             (TableColumn("Thumbprint", "Thumbprint", 41, "left"), TableColumn("Subject", "Subject", None, "left")),
+            grouping=_CERTIFICATE_GROUPS,
         )
     )
     views.register(

@@ -41,6 +41,38 @@ _SIGNATURE_NAMES = {
 }
 
 
+# Windows' friendly names of the usages runbooks filter on (Get-ChildItem Cert:\ -EKU, EnhancedKeyUsageList).
+EKU_NAMES = {
+    "1.3.6.1.5.5.7.3.1": "Server Authentication",
+    "1.3.6.1.5.5.7.3.2": "Client Authentication",
+    "1.3.6.1.5.5.7.3.3": "Code Signing",
+    "1.3.6.1.5.5.7.3.4": "Secure Email",
+    "1.3.6.1.5.5.7.3.8": "Time Stamping",
+    "1.3.6.1.5.5.7.3.9": "OCSP Signing",
+    "1.3.6.1.4.1.311.10.3.4": "Encrypting File System",
+    "1.3.6.1.4.1.311.20.2.2": "Smart Card Logon",
+    "1.3.6.1.4.1.311.80.1": "Document Encryption",
+    "2.5.29.37.0": "Any Purpose",
+}
+
+
+class EnhancedKeyUsageRepresentation:
+    """Microsoft.PowerShell.Commands.EnhancedKeyUsageRepresentation: one entry of EnhancedKeyUsageList."""
+
+    ps_type_names: ClassVar[tuple[str, ...]] = ("Microsoft.PowerShell.Commands.EnhancedKeyUsageRepresentation",
+                                                "System.Object")
+
+    def __init__(self, object_id: str) -> None:
+        self.object_id = object_id
+        self.friendly_name = EKU_NAMES.get(object_id, "")
+
+    def ps_properties(self) -> Mapping[str, Any]:
+        return {"FriendlyName": self.friendly_name, "ObjectId": self.object_id}
+
+    def __str__(self) -> str:
+        return f"{self.friendly_name} ({self.object_id})"
+
+
 def distinguished_name(name: x509.Name) -> str:
     """Most specific part first, joined by ", " as Windows shows a subject."""
     parts = []
@@ -148,6 +180,13 @@ class X509Certificate2:
             return []
         return list(extension.value.get_values_for_type(x509.DNSName))
 
+    def enhanced_key_usages(self) -> list[EnhancedKeyUsageRepresentation]:
+        try:
+            extension = self.certificate.extensions.get_extension_for_oid(ExtensionOID.EXTENDED_KEY_USAGE)
+        except x509.ExtensionNotFound:
+            return []
+        return [EnhancedKeyUsageRepresentation(oid.dotted_string) for oid in extension.value]
+
     def not_before(self) -> datetime:
         return _local(self.certificate.not_valid_before_utc)
 
@@ -200,6 +239,8 @@ class X509Certificate2:
                 "Issuer": self.issuer,
                 "Subject": self.subject,
                 "DnsNameList": self.dns_names(),
+                # Added by the Certificate provider's type data in 5.1, as the -EKU filter reads it.
+                "EnhancedKeyUsageList": self.enhanced_key_usages(),
             }
         )
         return properties

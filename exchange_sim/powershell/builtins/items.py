@@ -112,9 +112,39 @@ class GetItem(Cmdlet):
                     report(ctx, failure, text)
 
 
+# The Certificate provider's dynamic parameters of Get-ChildItem (5.1): they exist only for Cert: paths.
+CERTIFICATE_PARAMETERS = ("CodeSigningCert", "DocumentEncryptionCert", "SSLServerAuthentication", "DnsName", "Eku",
+                          "ExpiringInDays")
+# The usages the switches ask for (OIDs of Code Signing, Document Encryption, Server Authentication).
+_USAGE_SWITCHES = {"CodeSigningCert": "1.3.6.1.5.5.7.3.3", "DocumentEncryptionCert": "1.3.6.1.4.1.311.80.1",
+                   "SSLServerAuthentication": "1.3.6.1.5.5.7.3.1"}
+
+
+def _outside_certificate_provider(ctx: CmdletContext, paths: list[str]) -> str | None:
+    """The first certificate-only parameter given for a path of another provider (None: all fine)."""
+    given = [name for name in CERTIFICATE_PARAMETERS if ctx.bound.get(name) not in (None, False)]
+    if not given:
+        return None
+    for text in paths:
+        try:
+            provider = ctx.providers.locate(text).provider
+        except DotNetException:
+            continue
+        if getattr(provider, "provider_name", "") != "Certificate":
+            return given[0]
+    return None
+
+
 class GetChildItem(Cmdlet):
     def process(self, ctx: CmdletContext) -> None:
         paths, literal = path_arguments(ctx, default=".")
+        foreign = _outside_certificate_provider(ctx, paths)
+        if foreign is not None:
+            # A dynamic parameter the path's provider does not add is simply unknown, as binding says.
+            records.throw(ctx, f"A parameter cannot be found that matches parameter name '{foreign}'.",
+                          "NamedParameterNotFound", "InvalidArgument", None,
+                          "System.Management.Automation.ParameterBindingException")
+            return
         recurse = bool(ctx.bound.get("Recurse")) or ctx.bound.get("Depth") is not None
         depth = ctx.bound.get("Depth")
         for text in paths:
@@ -176,13 +206,26 @@ class GetChildItem(Cmdlet):
 
 
 def _certificate_filters_keep(ctx: CmdletContext, item: Any, is_container: bool) -> bool:
-    """The Certificate provider's -DnsName (wildcards) and -ExpiringInDays: only certificates pass."""
+    """The Certificate provider's filters: -DnsName (wildcards), -ExpiringInDays, -Eku (every pattern
+    matches a usage's friendly name or OID), and the usage switches; only certificates pass."""
     dns_name = ctx.bound.get("DnsName")
     days = ctx.bound.get("ExpiringInDays")
-    if dns_name is None and days is None:
+    patterns = [to_string(pattern) for pattern in _list(ctx.bound.get("Eku"))]
+    usages = [oid for name, oid in _USAGE_SWITCHES.items() if ctx.bound.get(name)]
+    if dns_name is None and days is None and not patterns and not usages:
         return True
     if is_container or item is None:
         return False
+    listed = _property(item, "EnhancedKeyUsageList") or []
+    oids = {to_string(_property(usage, "ObjectId")) for usage in listed}
+    if any(oid not in oids for oid in usages):
+        return False
+    if ctx.bound.get("CodeSigningCert") and not _property(item, "HasPrivateKey"):
+        return False  # 5.1 offers only certificates it could sign with
+    for pattern in patterns:
+        if not any(wildcard_match(pattern, to_string(_property(usage, "FriendlyName")))
+                   or wildcard_match(pattern, to_string(_property(usage, "ObjectId"))) for usage in listed):
+            return False
     if dns_name is not None:
         names = _property(item, "DnsNameList") or []
         if not any(wildcard_match(to_string(dns_name), to_string(name)) for name in names):
@@ -375,6 +418,10 @@ DECLARATIONS = (
             switch("System", aliases=("as",)),
             param("DnsName", "string"),
             param("ExpiringInDays", "int"),
+            param("Eku", "string[]"),
+            switch("CodeSigningCert"),
+            switch("DocumentEncryptionCert"),
+            switch("SSLServerAuthentication"),
         ),
         implementation=GetChildItem,
         default_parameter_set="Items",

@@ -17,7 +17,8 @@ from exchange_sim.powershell.values.formatting.table import (
     layout,
     render_rows,
 )
-from exchange_sim.powershell.values.formatting.views import ListView, TableView, ViewTable, property_specs
+from exchange_sim.powershell.values.formatting.views import (ListView, TableGrouping, TableView, ViewTable,
+                                                            property_specs)
 from exchange_sim.powershell.values.objects import (
     Char,
     Hashtable,
@@ -139,10 +140,12 @@ def _flatten(objects: Iterable[Any]) -> list[Any]:
 class _Group:
     """The open table of an Out-Default run: the first non-scalar object fixed its columns."""
 
-    def __init__(self, key: str, columns: list[Column], registered: bool) -> None:
+    def __init__(self, key: str, columns: list[Column], registered: bool, grouping: TableGrouping | None) -> None:
         self.key = key
         self.columns = columns
         self.registered = registered
+        self.grouping = grouping
+        self.current: str | None = None  # the value of the group being printed
         self.members: list[Any] = []
         self.table: TableLayout | None = None
 
@@ -227,7 +230,8 @@ class OutDefault:
                     return ("fixed_list", obj)
                 self.decided = True
                 return ("list", obj)
-            self.group = _Group(key[0], key[1], key[2])
+            view = self.views.find(type_names(obj)) if self.views is not None and key[2] else None
+            self.group = _Group(key[0], key[1], key[2], view.grouping if isinstance(view, TableView) else None)
             self.fixed_by_property_view = not key[2]
             self.decided = True
         if self.fixed_by_property_view or (key is not None and key[0] == self.group.key):
@@ -260,7 +264,13 @@ class OutDefault:
         if kind == "row":
             table = self.group.table if self.group is not None else None
             assert table is not None
-            if not self.table_open:
+            grouping = self.group.grouping if self.group is not None else None
+            value = None if grouping is None else _group_value(obj, grouping)
+            if grouping is not None and (not self.table_open or value != self.group.current):
+                self.group.current = value
+                out.append(grouping.header.format(value) + "\n".join(table.header()) + "\n")
+                self.table_open = True
+            elif not self.table_open:
                 out.append("\n" + "\n".join(table.header()) + "\n")
                 self.table_open = True
             out.append("\n".join(render_rows([obj], table)) + "\n")
@@ -283,6 +293,14 @@ class OutDefault:
         ending = "\n\n" if self.table_open or self.list_open else ""
         self.table_open = self.list_open = False
         return ending
+
+
+def _group_value(obj: Any, grouping: TableGrouping) -> str:
+    from exchange_sim.powershell.values.conversions import to_string
+    from exchange_sim.powershell.values.objects import get_property
+
+    value = grouping.value(obj) if callable(grouping.value) else get_property(obj, grouping.value)
+    return "" if value is None else to_string(value)
 
 
 def _expand_names(specs: Sequence[Any], sample: Any) -> list[Any]:

@@ -22,10 +22,20 @@ class TableColumn:
 
 
 @dataclass(frozen=True)
+class TableGrouping:
+    """A view's <GroupBy>: rows start a new table, under `header` (its `{}` the group's value), whenever
+    the value changes, as `Get-ChildItem -Recurse` prints `    Directory: C:\\x` per folder."""
+
+    value: Getter
+    header: str  # the text before the table's column header, e.g. "\n   PSParentPath: {}\n\n"
+
+
+@dataclass(frozen=True)
 class TableView:
     type_name: str
     columns: tuple[TableColumn, ...]
     hide_headers: bool = False
+    grouping: TableGrouping | None = None
 
 
 @dataclass(frozen=True)
