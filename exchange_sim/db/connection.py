@@ -5,8 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
+from exchange_sim.db.database import Database
 from exchange_sim.db.migrations import SchemaTooNew, migrate
 
 
@@ -14,16 +13,14 @@ class DatabaseError(Exception):
     """The lab database cannot be opened or is newer than this program understands."""
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
+def open_database(path: Path) -> Database:
     try:
         # The remoting service runs cmdlets on worker threads; the lab serialises transactions
         # with its own lock, so one connection may be used from several threads.
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30.0)
-        # Third-party sqlite-utils plugins have no business in a lab's connection, and finding them scans
-        # every installed distribution's entry points at each start-up.
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = Database(conn)
         if db.journal_mode != "wal":
-            db.enable_wal()
+            db.execute("PRAGMA journal_mode=wal;")
         db.execute("PRAGMA foreign_keys = ON")
         # In WAL mode NORMAL still never corrupts the file and a killed process loses nothing
         # committed; only a power cut may drop the last commits. FULL's fsync per commit made the

@@ -7,14 +7,17 @@ it. Only configuration is stored: Services and Status are derived at query time 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    # A lab's Database; typed as sqlite-utils' because migrations use its table API (which loads it).
+    import sqlite_utils
 
 class SchemaTooNew(Exception):
     """The database was written by a newer exchange-sim."""
 
 
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[["sqlite_utils.Database"], None]
 
 
 def _initial_schema(db: sqlite_utils.Database) -> None:

@@ -12,15 +12,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
-from exchange_sim.db import open_database
+from exchange_sim.db import Database, open_database
 from exchange_sim.lab.errors import LabError
 
 
 class _ThreadState(threading.local):
     def __init__(self) -> None:
-        self.db: sqlite_utils.Database | None = None
+        self.db: Database | None = None
         self.depth = 0
         self.after: list[Callable[[], None]] = []
 
@@ -32,13 +30,13 @@ class TransactionScope:
         self._path = database_path
         self._state = _ThreadState()
         self._writer = threading.Lock()
-        self._connections: list[sqlite_utils.Database] = []
+        self._connections: list[Database] = []
         self._connections_lock = threading.Lock()
         self._closed = False
         self.db  # open (and migrate) on the creating thread so errors surface at open time
 
     @property
-    def db(self) -> sqlite_utils.Database:
+    def db(self) -> Database:
         if self._closed:
             raise LabError("The lab has been closed")
         state = self._state
@@ -94,7 +92,7 @@ class TransactionScope:
 
 
 @contextmanager
-def _immediate(db: sqlite_utils.Database) -> Iterator[None]:
+def _immediate(db: Database) -> Iterator[None]:
     # BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that read first could
     # not upgrade once another process (`exchange-sim lab clock` beside `serve`) had committed, and
     # would fail with "database is locked" instead of waiting its turn.
