@@ -13,7 +13,7 @@ from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import Encoding, PrivateFormat, pkcs7, pkcs12
+from cryptography.hazmat.primitives.serialization import Encoding, PrivateFormat, pkcs12
 
 from exchange_sim.certs.der import SEQUENCE, DerElement, DerError, children, read_element
 
@@ -186,6 +186,8 @@ def pkcs7_chain(certs: Sequence[x509.Certificate]) -> bytes:
     """A degenerate PKCS#7 (certificates only, DER) — the .p7b a CA hands back."""
     if not certs:
         raise ValueError("A PKCS#7 chain needs at least one certificate")
+    from cryptography.hazmat.primitives.serialization import pkcs7  # imports the email package: only on use
+
     return pkcs7.serialize_certificates(list(certs), Encoding.DER)
 
 
@@ -275,6 +277,8 @@ def _load_pkcs7(der: bytes) -> list[x509.Certificate]:
     except DerError:
         # Not definite-length DER (BER from an old exporter): let cryptography parse it.
         try:
+            from cryptography.hazmat.primitives.serialization import pkcs7
+
             certificates = list(pkcs7.load_der_pkcs7_certificates(der))
         except ValueError as error:
             raise CertificateDataInvalid("The PKCS#7 data is damaged") from error

@@ -103,8 +103,11 @@ class AuditLog:
         }
 
         def write() -> None:
+            # Plain SQL: every cmdlet call writes one, and sqlite-utils' table API would cost a read-only
+            # runbook the import of sqlite-utils (tests/cli/test_run_cold_start.py).
             with self._scope.transaction():
-                self._scope.db["audit_log"].insert(row)
+                self._scope.db.execute(
+                    f"INSERT INTO audit_log ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
 
         self._scope.after_outermost(write)
 

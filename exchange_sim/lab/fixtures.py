@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -85,6 +84,8 @@ def fixture_path(fixture: str | Path) -> Path:
 
 
 def load_fixture(fixture: str | Path) -> FixtureSpec:
+    import tomllib  # only creating a lab reads a fixture; every other start-up skips the TOML parser
+
     path = fixture_path(fixture)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -155,15 +155,25 @@ class Cmdlet:
         return None
 
 
+CommandLoader = Callable[[], Iterable[CommandDeclaration]]
+
+
 @dataclass
 class CommandTable:
-    """Commands and aliases known to a session; layers above register into it."""
+    """Commands and aliases known to a session; layers above register into it.
+
+    A command may be registered by name only (`defer`): the loader that imports its module and returns
+    its declaration runs on the first lookup of any name it covers, so a session that never calls it
+    never pays for importing it (cold start, scripts/bench_startup.py). Listing the table loads all."""
 
     _commands: dict[str, CommandDeclaration] = field(default_factory=dict)
     _aliases: dict[str, str] = field(default_factory=dict)
+    _deferred: dict[str, CommandLoader] = field(default_factory=dict)
 
     def register(self, declaration: CommandDeclaration) -> None:
-        self._commands[declaration.name.lower()] = declaration
+        key = declaration.name.lower()
+        self._deferred.pop(key, None)  # a later registration replaces a deferred one, as it would a loaded one
+        self._commands[key] = declaration
         for alias in declaration.aliases:
             self._aliases[alias.lower()] = declaration.name
 
@@ -171,26 +181,48 @@ class CommandTable:
         for declaration in declarations:
             self.register(declaration)
 
+    def defer(self, names: Iterable[str], aliases: Mapping[str, str], load: CommandLoader) -> None:
+        """Register `names` (and `aliases`: alias -> command name) now, their declarations when first looked up.
+
+        `load` returns the declarations; only those of names still deferred to it are kept."""
+        for name in names:
+            self._commands.pop(name.lower(), None)
+            self._deferred[name.lower()] = load
+        for alias, command_name in aliases.items():
+            self._aliases[alias.lower()] = command_name
+
     def add_alias(self, alias: str, command_name: str) -> None:
         self._aliases[alias.lower()] = command_name
 
     def unregister(self, name: str) -> None:
         self._commands.pop(name.lower(), None)
+        self._deferred.pop(name.lower(), None)
 
     def resolve(self, name: str) -> CommandDeclaration | None:
         key = name.lower()
         if key in self._aliases:
             key = self._aliases[key].lower()
+        load = self._deferred.get(key)
+        if load is not None:
+            self._load(load)
         return self._commands.get(key)
 
     def aliases(self) -> Mapping[str, str]:
         return dict(self._aliases)
 
     def __iter__(self):
+        while self._deferred:
+            self._load(next(iter(self._deferred.values())))
         return iter(sorted(self._commands.values(), key=lambda d: d.name.lower()))
 
     def copy(self) -> "CommandTable":
-        return CommandTable(dict(self._commands), dict(self._aliases))
+        return CommandTable(dict(self._commands), dict(self._aliases), dict(self._deferred))
 
+    def _load(self, load: CommandLoader) -> None:
+        for declaration in load():
+            key = declaration.name.lower()
+            if self._deferred.get(key) is load:
+                self._commands[key] = declaration
+        for key in [key for key, loader in self._deferred.items() if loader is load]:
+            del self._deferred[key]  # loaded, or a name the loader no longer declares: unknown, as before
 
-CommandFactory = Callable[[], Iterable[CommandDeclaration]]

@@ -1,11 +1,13 @@
 """The core cmdlets of Windows PowerShell 5.1 that Exchange runbooks use, one module per family.
 
-`register(registry)` adds every declaration (and its aliases) to `registry.commands`, and the default
+`register(registry)` adds every command (and its aliases) to `registry.commands`, and the default
 views of the objects these cmdlets create to `registry.views` when the registry has a view table.
 """
 
 from __future__ import annotations
 
+import importlib
+from functools import partial
 from typing import Any, Iterable
 
 from exchange_sim.powershell.commands import CommandDeclaration
@@ -43,11 +45,13 @@ def declarations() -> list[CommandDeclaration]:
 
 
 def register(registry: Any) -> None:
-    from exchange_sim.powershell.builtins.items import FUNCTIONS
+    """Every core cmdlet by name (catalog.py); a family's module is imported when one of its commands is
+    first looked up, so `1+1` never imports Select-String or ConvertTo-Html."""
+    from exchange_sim.powershell.builtins.catalog import ALIASES, FAMILIES
 
-    for declaration in [*declarations(), *FUNCTIONS]:
-        declaration.implementation.declaration = declaration
-        registry.commands.register(declaration)
+    for family, names in FAMILIES.items():
+        registry.commands.defer(names, {alias: command for alias, command in ALIASES.items() if command in names},
+                                partial(family_declarations, family))
     views = getattr(registry, "views", None)
     if views is not None:
         from exchange_sim.powershell.builtins.views import register_views
@@ -56,3 +60,12 @@ def register(registry: Any) -> None:
         from exchange_sim.powershell.builtins.locations import register_views as register_location_views
 
         register_location_views(views)
+
+
+def family_declarations(family: str) -> list[CommandDeclaration]:
+    """The declarations of one family module (items also has the functions PowerShell defines, `mkdir`)."""
+    module = importlib.import_module(f"exchange_sim.powershell.builtins.{family}")
+    found = [*module.DECLARATIONS, *(module.FUNCTIONS if family == "items" else ())]
+    for declaration in found:
+        declaration.implementation.declaration = declaration
+    return found
