@@ -37,38 +37,39 @@ A LabFileSystem keeps its current location: keep one per session, not one per ca
 
 from __future__ import annotations
 
-from exchange_sim.lab.audit import REDACTED, command_line, redact
-from exchange_sim.lab.authority import IssuedCertificate
-from exchange_sim.lab.clock import ClockSetting, LabClock, parse_moment, parse_shift
-from exchange_sim.lab.config import ServerConfig
-from exchange_sim.lab.errors import LabError, LabPathError
-from exchange_sim.lab.events import LabEvent
-from exchange_sim.lab.filesystem import DEFAULT_LOCATION, LabFileSystem
-from exchange_sim.lab.fixtures import builtin_fixtures, fixtures_dir, load_fixture
-from exchange_sim.lab.model import (
-    DEFAULT_WEB_SITE,
-    EXCHANGE_BACK_END,
-    EXCHANGE_BUILDS,
-    EXCHANGE_VERSIONS,
-    STORE_NAMES,
-    AcceptedDomain,
-    AuditRecord,
-    AuthConfig,
-    IisBinding,
-    LabUser,
-    ROLE_GROUPS,
-    VIEW_ONLY_ROLE,
-    role_group_named,
-    ReceiveConnector,
-    SendConnector,
-    Server,
-    StoreEntry,
-    version_at_least,
-)
-from exchange_sim.lab.outbox import MailAttachment, OutgoingMail
-from exchange_sim.lab.organization import Lab, default_lab_path, is_lab, open_or_create
-from exchange_sim.lab.service_states import ServiceState
-from exchange_sim.lab.stores import CertificateStore
+import importlib
+from typing import Any
+
+# Name -> the submodule defining it. Imported on first use (PEP 562): a process that only reads a lab never
+# imports the lab CA, the key supply or the fixture reader (cold start, scripts/bench_startup.py).
+_EXPORTS: dict[str, str] = {
+    "REDACTED": "audit", "command_line": "audit", "redact": "audit", "IssuedCertificate": "authority",
+    "ClockSetting": "clock", "LabClock": "clock", "parse_moment": "clock", "parse_shift": "clock",
+    "ServerConfig": "config", "LabError": "errors", "LabPathError": "errors", "LabEvent": "events",
+    "DEFAULT_LOCATION": "filesystem", "LabFileSystem": "filesystem", "builtin_fixtures": "fixtures",
+    "fixtures_dir": "fixtures", "load_fixture": "fixtures", "DEFAULT_WEB_SITE": "model",
+    "EXCHANGE_BACK_END": "model", "EXCHANGE_BUILDS": "model", "EXCHANGE_VERSIONS": "model",
+    "STORE_NAMES": "model", "AcceptedDomain": "model", "AuditRecord": "model", "AuthConfig": "model",
+    "IisBinding": "model", "LabUser": "model", "ROLE_GROUPS": "model", "VIEW_ONLY_ROLE": "model",
+    "role_group_named": "model", "ReceiveConnector": "model", "SendConnector": "model", "Server": "model",
+    "StoreEntry": "model", "version_at_least": "model", "MailAttachment": "outbox", "OutgoingMail": "outbox",
+    "Lab": "organization", "default_lab_path": "organization", "is_lab": "organization",
+    "open_or_create": "organization", "ServiceState": "service_states", "CertificateStore": "stores",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __all__ = [
     "DEFAULT_LOCATION",

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -18,7 +19,6 @@ from exchange_sim.certs.formats import CertificateDataError, certificate_der, re
 from exchange_sim.certs.thumbprint import Thumbprint
 from exchange_sim.db import DatabaseError
 from exchange_sim.lab.audit import AuditLog
-from exchange_sim.lab.authority import IssuedCertificate, LabAuthority
 from exchange_sim.lab.builds import build_text, parse_build
 from exchange_sim.lab.clock import LabClock
 from exchange_sim.lab.config import ServerConfig
@@ -26,7 +26,6 @@ from exchange_sim.lab.errors import LabError
 from exchange_sim.lab.events import EventLog
 from exchange_sim.lab.filesystem import LabFileSystem
 from exchange_sim.lab.fixtures import DEFAULT_FIXTURE, FixtureSpec, load_fixture
-from exchange_sim.lab.key_supply import KeySupply
 from exchange_sim.lab.lab_key import LAB_KEY_FILE, LabSecret
 from exchange_sim.lab.outbox import Outbox
 from exchange_sim.lab.model import (
@@ -39,16 +38,14 @@ from exchange_sim.lab.model import (
     Server,
     StoreEntry,
 )
-from exchange_sim.lab.seeding import (
-    default_receive_connectors,
-    seed_auth_certificate,
-    seed_server,
-    seed_wmsvc_certificate,
-)
 from exchange_sim.lab.service_states import ServiceStates
 from exchange_sim.lab.stores import CertificateStore, thumbprint_text
 from exchange_sim.lab.transactions import TransactionScope
 from exchange_sim.lab.virtual_directories import VirtualDirectories
+
+if TYPE_CHECKING:
+    from exchange_sim.lab.authority import IssuedCertificate, LabAuthority
+    from exchange_sim.lab.key_supply import KeySupply
 
 DATABASE_FILE = "lab.db"
 LAB_ENVIRONMENT_VARIABLE = "EXCHANGE_SIM_LAB"
@@ -86,10 +83,28 @@ class Lab:
         self.audit = AuditLog(self._scope, self.clock)
         self.events = EventLog(self._scope, self.clock)
         self.outbox = Outbox(self._scope, self.clock)
-        self._keys = KeySupply(secret, self._scope)
-        self._authority = LabAuthority(
-            secret, self._scope, self.clock, self._keys, lambda: self.name, self._trust_lab_ca
-        )
+        # The key supply and the lab CA (and the key and certificate code they import) are made on first
+        # use: most processes open a lab to read it (cold start, scripts/bench_startup.py).
+        self._key_supply: KeySupply | None = None
+        self._lab_authority: LabAuthority | None = None
+
+    @property
+    def _keys(self) -> KeySupply:
+        if self._key_supply is None:
+            from exchange_sim.lab.key_supply import KeySupply
+
+            self._key_supply = KeySupply(self._secret, self._scope)
+        return self._key_supply
+
+    @property
+    def _authority(self) -> LabAuthority:
+        if self._lab_authority is None:
+            from exchange_sim.lab.authority import LabAuthority
+
+            self._lab_authority = LabAuthority(
+                self._secret, self._scope, self.clock, self._keys, lambda: self.name, self._trust_lab_ca
+            )
+        return self._lab_authority
 
     # -- creating and opening -------------------------------------------------------------
     @classmethod
@@ -107,7 +122,8 @@ class Lab:
             lab._populate(spec)
         except BaseException:
             if lab is not None:
-                lab._keys.stop()
+                if lab._key_supply is not None:
+                    lab._key_supply.stop()
                 lab._scope.close()
             # Leave no half-made lab behind: the next attempt would refuse the non-empty folder.
             if created_folder:
@@ -133,8 +149,9 @@ class Lab:
 
     def close(self) -> None:
         """Keeps any keys the pool has ready for the next process, then closes the database."""
-        self._keys.store_spares()
-        self._keys.stop()
+        if self._key_supply is not None:
+            self._key_supply.store_spares()
+            self._key_supply.stop()
         self._scope.close()
 
     def __enter__(self) -> Lab:
@@ -144,6 +161,13 @@ class Lab:
         self.close()
 
     def _populate(self, spec: FixtureSpec) -> None:
+        from exchange_sim.lab.seeding import (
+            default_receive_connectors,
+            seed_auth_certificate,
+            seed_server,
+            seed_wmsvc_certificate,
+        )
+
         with self.transaction():
             self._scope.db["organization"].insert({"id": 1, "name": spec.name})
             for position, domain in enumerate(spec.accepted_domains):
@@ -270,7 +294,7 @@ class Lab:
 
     @property
     def key_pool_running(self) -> bool:
-        return self._keys.pool_running
+        return self._key_supply is not None and self._key_supply.pool_running
 
     def filesystem(self, server: ServerRef, mounts: Mapping[str, str | Path] | None = None) -> LabFileSystem:
         return LabFileSystem(self.path, self._server_name(server), mounts=mounts)

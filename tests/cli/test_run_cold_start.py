@@ -46,14 +46,16 @@ def test_one_plus_one_imports_no_sqlite_utils_remoting_toml_or_unused_cmdlet_fam
     never = {"sqlite_utils", "click", "dateutil", "pluggy", "tomllib", "exchange_sim.remoting",
              "exchange_sim.cli.serve", "exchange_sim.cli.lab", "exchange_sim.powershell.builtins.text_search",
              "exchange_sim.powershell.builtins.conversion", "exchange_sim.powershell.builtins.discovery",
-             "exchange_sim.powershell.builtins.measuring"}
+             "exchange_sim.powershell.builtins.measuring", "exchange_sim.lab.authority",
+             "exchange_sim.lab.key_supply", "exchange_sim.lab.seeding"}
     assert never & imported == set()
 
 
-def test_get_exchange_certificate_reads_the_lab_without_sqlite_utils(lab_dir: Path, tmp_path: Path) -> None:
+def test_get_exchange_certificate_reads_the_lab_without_sqlite_utils_or_the_lab_ca(lab_dir: Path, tmp_path: Path) -> None:
     imported = _imported_by_run(lab_dir, tmp_path, "Get-ExchangeCertificate | Out-Null")
     assert "exchange_sim.exchange.get_certificate" in imported
-    assert {"sqlite_utils", "tomllib", "exchange_sim.remoting"} & imported == set()
+    assert {"sqlite_utils", "tomllib", "exchange_sim.remoting", "exchange_sim.lab.authority",
+            "exchange_sim.lab.seeding"} & imported == set()
 
 
 def test_a_cmdlet_family_is_imported_when_its_command_is_first_used(lab_dir: Path, tmp_path: Path) -> None:
