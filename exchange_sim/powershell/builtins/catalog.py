@@ -36,7 +36,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "Get-Location", "Set-Location", "Push-Location", "Pop-Location", "Test-Path", "Resolve-Path",
         "Join-Path", "Split-Path",
     ),
-    "modules": ("Import-Module", "Export-ModuleMember"),
+    "modules": ("Import-Module", "Export-ModuleMember", "Get-Module", "Remove-Module"),
 }
 
 # Alias -> command, as PowerShell 5.1 defines them for these cmdlets.
@@ -56,5 +56,5 @@ ALIASES: dict[str, str] = {
     "mi": "Move-Item", "mv": "Move-Item", "move": "Move-Item", "rni": "Rename-Item", "ren": "Rename-Item",
     "gl": "Get-Location", "pwd": "Get-Location", "sl": "Set-Location", "cd": "Set-Location",
     "chdir": "Set-Location", "pushd": "Push-Location", "popd": "Pop-Location", "rvpa": "Resolve-Path",
-    "ipmo": "Import-Module", "md": "mkdir",
+    "ipmo": "Import-Module", "gmo": "Get-Module", "rmo": "Remove-Module", "md": "mkdir",
 }

@@ -23,6 +23,8 @@ def test_deferred_registration_lists_exactly_the_declared_commands_and_aliases()
     registry = _Registry()
     register(registry)
     eager = _eager_table()
+    # A command or alias added to a family module must be added to builtins/catalog.py too, or sessions
+    # will not find it until something lists every command.
     assert registry.commands.aliases() == eager.aliases()
     assert [d.name for d in registry.commands] == [d.name for d in eager]
     assert all(a is b for a, b in zip(registry.commands, eager))
