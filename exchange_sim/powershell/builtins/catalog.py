@@ -27,7 +27,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "ConvertTo-Json", "ConvertFrom-Json", "ConvertTo-Csv", "ConvertFrom-Csv", "ConvertTo-Html",
     ),
     "text_search": ("Select-String",),
-    "content": ("Get-Content", "Set-Content", "Add-Content", "Out-File", "Export-Csv", "Import-Csv"),
+    "content": ("Get-Content", "Set-Content", "Add-Content", "Out-File", "Tee-Object", "Export-Csv", "Import-Csv"),
     "items": (
         "Get-Item", "Get-ChildItem", "New-Item", "Remove-Item", "Copy-Item", "Move-Item", "Rename-Item",
         "mkdir",
@@ -49,7 +49,7 @@ ALIASES: dict[str, str] = {
     "rv": "Remove-Variable", "clv": "Clear-Variable", "sleep": "Start-Sleep", "iex": "Invoke-Expression",
     "gcm": "Get-Command", "gal": "Get-Alias", "help": "Get-Help", "man": "Get-Help", "sls": "Select-String",
     "gc": "Get-Content", "type": "Get-Content", "cat": "Get-Content", "sc": "Set-Content",
-    "ac": "Add-Content", "epcsv": "Export-Csv", "ipcsv": "Import-Csv", "gi": "Get-Item",
+    "ac": "Add-Content", "tee": "Tee-Object", "epcsv": "Export-Csv", "ipcsv": "Import-Csv", "gi": "Get-Item",
     "gci": "Get-ChildItem", "ls": "Get-ChildItem", "dir": "Get-ChildItem", "ni": "New-Item",
     "ri": "Remove-Item", "rm": "Remove-Item", "rmdir": "Remove-Item", "del": "Remove-Item",
     "erase": "Remove-Item", "rd": "Remove-Item", "cpi": "Copy-Item", "cp": "Copy-Item", "copy": "Copy-Item",
