@@ -229,6 +229,10 @@ class ExpressionWalk:
             step = _lone_expression(node.pipeline)
             if isinstance(step, A.UnaryExpressionAst) and step.operator in ("++", "--"):
                 return self._expression(step)  # `($i++)` writes the value a bare `$i++` statement keeps quiet
+            if step is not None:
+                # A lone expression keeps its value as it is: `(@('a'))` and `('a' -split ',')` stay arrays
+                # of one, as PowerShell does; only command output is collected and unwrapped.
+                return self._expression(step)
             values = self._statement(node.pipeline)
             return values[0] if len(values) == 1 else (values or None)
         if isinstance(node, A.ScriptBlockExpressionAst):
