@@ -94,8 +94,8 @@ class AddPSSnapin(Cmdlet):
     def process(self, ctx: CmdletContext) -> None:
         version = server_version(ctx)
         added: set[str] = ctx.extensions.setdefault(ADDED_SNAPINS_KEY, set())  # type: ignore[attr-defined]
-        for name in [str(item) for item in ctx.bound.get("Name") or ()]:
-            known = {snapin.lower(): snapin for snapin in registered_snapins(version)}
+        known = {snapin.lower(): snapin for snapin in registered_snapins(version)}
+        for name in _requested_snapins(ctx, known, added):
             if name.lower() == CORE_SNAPIN.lower() or name.lower() in {a.lower() for a in added}:
                 ctx.write_error(_snapin_error(
                     f"Cannot add Windows PowerShell snap-in {name} because it is already added. Verify the name of "
@@ -112,6 +112,20 @@ class AddPSSnapin(Cmdlet):
                 load_exchange_cmdlets(_registry(ctx), version)
             if ctx.bound.get("PassThru"):
                 ctx.write_object(SnapIn(known[name.lower()], EXCHANGE_DESCRIPTION))
+
+
+def _requested_snapins(ctx: CmdletContext, known: dict[str, str], added: set[str]) -> list[str]:
+    """-Name as given; a wildcard (`Add-PSSnapin *Exchange*`) stands for the registered snap-ins it matches
+    that are not added yet, and for nothing (no error) when none is left, as PowerShell's search does."""
+    names: list[str] = []
+    loaded = {a.lower() for a in added}
+    for name in [str(item) for item in ctx.bound.get("Name") or ()]:
+        if not any(ch in name for ch in "*?["):
+            names.append(name)
+            continue
+        names += [snapin for lowered, snapin in known.items()
+                  if fnmatch.fnmatchcase(lowered, name.lower()) and lowered not in loaded]
+    return names
 
 
 class GetPSSnapin(Cmdlet):

@@ -17,6 +17,7 @@ from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.powershell.evaluator import ScriptBlock
 from exchange_sim.powershell.evaluator.data_section import restriction_error
 from exchange_sim.powershell.evaluator.dotnet_host import SessionDotNetHost
+from exchange_sim.powershell.evaluator.engine_intrinsics import engine_intrinsics
 from exchange_sim.powershell.evaluator.expressions import ExpressionWalk, declared_variable, unsupported
 from exchange_sim.powershell.evaluator.flow import (
     Break,
@@ -108,6 +109,9 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         self._function_homes: dict[str, VariableScope] = {}  # function name -> its script module's scope
         self._modules = {}  # imported script modules (evaluator/script_modules.py)
         self.providers = SessionProviders(self.registry.providers)
+        self.variables.setdefault("executioncontext", engine_intrinsics(
+            self.providers, lambda name: self.variables.get(name), lambda name, value: self.variables.assign(name, value),
+            lambda: self.variables.get("host")))
         self.dotnet_host = SessionDotNetHost(self.registry.extensions,
                                              lambda block, under, args: self.invoke_scriptblock(block, under, args))
         self._error_sinks: list[list[Any]] = []  # `2>&1` / `2> file` of the elements running now

@@ -9,11 +9,13 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from exchange_sim.lab import Lab, LabPathError
+from exchange_sim.powershell.values.dotnet.security import SecureString
 from exchange_sim.powershell.values.exceptions import DirectoryNotFoundException, IOException
 from exchange_sim.powershell.values.types import TypeTable
 from exchange_sim.windows.identity import register_identity_types
 from exchange_sim.windows.machine import LabMachine
-from exchange_sim.windows.x509 import X509Certificate2, open_certificate
+from exchange_sim.windows.x509 import X509Certificate2, X509ContentType, X509KeyStorageFlags, open_certificate
+from exchange_sim.windows.x509_extensions import EXTENSION_TYPES, X509KeyUsageFlags
 from exchange_sim.windows.x509_store import OpenFlags, StoreLocation, StoreName, X509Store
 
 _X509 = "System.Security.Cryptography.X509Certificates"
@@ -39,7 +41,8 @@ def certificate_class(machine: LabMachine) -> type[X509Certificate2]:
             self._load(source, password)
 
         def _load(self, source: Any, password: Any) -> None:
-            secret = None if password is None else str(password)
+            secret = None if password is None else password.reveal() if isinstance(password, SecureString) \
+                else str(password)
             opened = open_certificate(_certificate_bytes(machine, source), secret)
             super().__init__(
                 opened.certificate, opened.friendly_name, opened.has_private_key, None, opened.private_key
@@ -126,8 +129,10 @@ def directory_class(machine: LabMachine) -> type:
 def register_types(types: TypeTable, lab: Lab, server_name: str, machine: LabMachine) -> None:
     types.register(certificate_class(machine), f"{_X509}.X509Certificate2")
     types.register(store_class(lab, server_name), f"{_X509}.X509Store")
-    for enum_class in (StoreName, StoreLocation, OpenFlags):
+    for enum_class in (StoreName, StoreLocation, OpenFlags, X509ContentType, X509KeyStorageFlags, X509KeyUsageFlags):
         types.register_enum(enum_class)
+    for extension_class in EXTENSION_TYPES:  # `New-Object X509KeyUsageExtension $extension, $true`
+        types.register(extension_class, extension_class.ps_type_names[0])
     # `[Net.Dns]` and `[IO.Directory]` resolve too: the table tries a "System." prefix.
     types.register(dns_class(machine), "System.Net.Dns")
     types.register(directory_class(machine), "System.IO.Directory")

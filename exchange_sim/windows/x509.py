@@ -10,13 +10,46 @@ from typing import Any, ClassVar
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
+from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, Encoding, NoEncryption, pkcs12
 from cryptography.x509.oid import ExtensionOID, NameOID
 
 from exchange_sim.lab import StoreEntry
+from exchange_sim.powershell.values.enum_conversion import DotNetEnum, DotNetFlags
 from exchange_sim.powershell.values.exceptions import CryptographicException
+from exchange_sim.windows.x509_extensions import Oid, PublicKey, certificate_extensions
 
 PROVIDER_PREFIX = "Microsoft.PowerShell.Security\\Certificate::"
+_NAMESPACE = "System.Security.Cryptography.X509Certificates"
+
+
+class X509ContentType(DotNetEnum):
+    """What `X509Certificate2.Export` writes."""
+
+    Unknown = 0
+    Cert = 1
+    SerializedCert = 2
+    Pfx = 3
+    Pkcs12 = 3
+    SerializedStore = 4
+    Pkcs7 = 5
+    Authenticode = 6
+
+
+class X509KeyStorageFlags(DotNetFlags):
+    """How a PFX's key is kept; the lab keeps every imported key the same way, so these are only accepted."""
+
+    DefaultKeySet = 0
+    UserKeySet = 1
+    MachineKeySet = 2
+    Exportable = 4
+    UserProtected = 8
+    PersistKeySet = 16
+    EphemeralKeySet = 32
+
+
+# Set after the class bodies: inside an Enum body the name would become a member.
+X509ContentType.ps_type_name = f"{_NAMESPACE}.X509ContentType"  # type: ignore[attr-defined]
+X509KeyStorageFlags.ps_type_name = f"{_NAMESPACE}.X509KeyStorageFlags"  # type: ignore[attr-defined]
 
 # X500DistinguishedName.Name spells these attributes the Windows way (S=, E=).
 _ATTRIBUTE_NAMES = {
@@ -104,10 +137,16 @@ def open_certificate(data: bytes, password: str | None = None) -> X509Certificat
             return X509Certificate2(x509.load_der_x509_certificate(raw))
         except ValueError:
             pass  # not a bare certificate: a PFX starts with a SEQUENCE too
-        try:
-            bundle = pkcs12.load_pkcs12(raw, None if password is None else str(password).encode())
-        except ValueError:
-            raise CryptographicException("The specified network password is not correct.") from None
+        bundle = None
+        # .NET treats an empty password and none alike; a PFX may be sealed with either.
+        for secret in ([None, b""] if not password else [str(password).encode()]):
+            try:
+                bundle = pkcs12.load_pkcs12(raw, secret)
+                break
+            except ValueError:
+                continue
+        if bundle is None:
+            raise CryptographicException("The specified network password is not correct.")
         if bundle.cert is None:
             raise CryptographicException("Cannot find the requested object.")
         rsa_key = bundle.key if isinstance(bundle.key, rsa.RSAPrivateKey) else None
@@ -219,19 +258,19 @@ class X509Certificate2:
         properties.update(
             {
                 "Archived": False,
-                "Extensions": [extension.oid.dotted_string for extension in self.certificate.extensions],
+                "Extensions": certificate_extensions(self.certificate),
                 "FriendlyName": self.friendly_name,
                 "IssuerName": self.issuer,
                 "NotAfter": self.not_after(),
                 "NotBefore": self.not_before(),
                 "HasPrivateKey": self.has_private_key,
                 "PrivateKey": None,
-                "PublicKey": self.certificate.public_key(),
+                "PublicKey": PublicKey(self.certificate.public_key()),
                 "RawData": self.raw_data,
                 "SerialNumber": self.serial_number,
                 "SubjectName": self.subject,
-                "SignatureAlgorithm": _Oid(
-                    self.signature_algorithm(), self.certificate.signature_algorithm_oid.dotted_string
+                "SignatureAlgorithm": Oid(
+                    self.certificate.signature_algorithm_oid.dotted_string, self.signature_algorithm()
                 ),
                 "Thumbprint": self.thumbprint,
                 "Version": self.certificate.version.value + 1,
@@ -254,6 +293,9 @@ class X509Certificate2:
             "Export": self.export,
             "GetRawCertData": lambda: self.raw_data,
             "ToString": lambda *verbose: str(self),
+            # The lab holds no handles: disposing only marks the end of use, as scripts' finally blocks do.
+            "Dispose": lambda: None,
+            "Reset": lambda: None,
         }
 
     def get_name_info(self, name_type: Any, for_issuer: Any = False) -> str:
@@ -267,12 +309,17 @@ class X509Certificate2:
         common = name.get_attributes_for_oid(NameOID.COMMON_NAME)
         return str(common[0].value) if common else ""
 
-    def export(self, content_type: Any, *_password: Any) -> bytes:
-        kind = str(content_type).lower()
-        if kind not in ("cert", "1"):
-            # Exporting with the key needs the store's key: only Export-PfxCertificate does that here.
-            raise CryptographicException("Key not valid for use in specified state.")
-        return self.raw_data
+    def export(self, content_type: Any, *password: Any) -> bytes:
+        kind = content_type.value if isinstance(content_type, X509ContentType) else str(content_type).lower()
+        if kind in (X509ContentType.Cert.value, "cert", "1"):
+            return self.raw_data
+        if kind in (X509ContentType.Pfx.value, "pfx", "pkcs12", "3") and self.private_key is not None:
+            secret = str(password[0]) if password and password[0] is not None else None
+            encryption = (BestAvailableEncryption(secret.encode()) if secret else NoEncryption())
+            return pkcs12.serialize_key_and_certificates(
+                self.friendly_name.encode() or None, self.private_key, self.certificate, None, encryption)
+        # A key kept in a store is not exportable through this object: Export-PfxCertificate does that here.
+        raise CryptographicException("Key not valid for use in specified state.")
 
     def __str__(self) -> str:
         # X509Certificate.ToString() without verbose: "[Subject]\r\n  ..." in .NET; PowerShell's
@@ -284,20 +331,6 @@ class X509Certificate2:
             f"[Not After]\r\n  {self.not_after():%m/%d/%Y %H:%M:%S}\r\n\r\n"
             f"[Thumbprint]\r\n  {self.thumbprint}\r\n"
         )
-
-
-class _Oid:
-    ps_type_names: ClassVar[tuple[str, ...]] = ("System.Security.Cryptography.Oid", "System.Object")
-
-    def __init__(self, friendly_name: str, value: str) -> None:
-        self.friendly_name = friendly_name
-        self.value = value
-
-    def ps_properties(self) -> Mapping[str, Any]:
-        return {"Value": self.value, "FriendlyName": self.friendly_name}
-
-    def __str__(self) -> str:
-        return "System.Security.Cryptography.Oid"
 
 
 def _local(moment: datetime) -> datetime:

@@ -161,3 +161,13 @@ def test_snap_in_cmdlets_terminating_error_is_caught_by_a_bare_catch(contoso_lab
         try { Get-ExchangeCertificate -Thumbprint 00FF; 'after in try' } catch { 'caught' }
     """, plain=True)
     assert host.text.strip() == "caught"
+def test_wildcard_snap_in_name_adds_every_registered_exchange_snap_in(contoso_lab: Path, runbook: Runbook) -> None:
+    host = runbook(contoso_lab, """
+        Add-PSSnapin *EXC*
+        (Get-PSSnapin | Where-Object { $_.Name -like 'Microsoft.Exchange.*' }).Count
+        (Get-ExchangeCertificate).Count
+        Add-PSSnapin *EXC*
+        Add-PSSnapin *NoSuchSnapIn*
+    """, plain=True)
+    assert host.error_text == ""  # a second wildcard add, or one that matches nothing, is quiet
+    assert host.text.split() == ["3", "2"]
