@@ -220,8 +220,13 @@ def _server_builds(db: sqlite_utils.Database) -> None:
     db["servers"].add_column("build", str)
 
 
+def _advertised_client_settings(db: sqlite_utils.Database) -> None:
+    # Exchange's default is $false: no connector is advertised until someone says so.
+    db["receive_connectors"].add_column("advertise_client_settings", int, not_null_default=0)
+
+
 MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _windows_side_channels, _organization_settings, _user_roles,
-                                     _outlook_anywhere, _server_builds)
+                                     _outlook_anywhere, _server_builds, _advertised_client_settings)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -93,6 +93,8 @@ class ReceiveConnector:
     fqdn: str | None = None
     tls_certificate_name: str | None = None
     require_tls: bool = False
+    # Shown in Outlook on the web's POP/IMAP settings page (Set-ReceiveConnector -AdvertiseClientSettings).
+    advertise_client_settings: bool = False
 
 
 @dataclass(frozen=True)

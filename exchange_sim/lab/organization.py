@@ -322,9 +322,10 @@ class Lab:
 
     def receive_connectors(self, server: ServerRef | None = None) -> list[ReceiveConnector]:
         rows = self._scope.db.execute(
-            "SELECT server, name, fqdn, tls_certificate_name, require_tls FROM receive_connectors ORDER BY rowid"
+            "SELECT server, name, fqdn, tls_certificate_name, require_tls, advertise_client_settings "
+            "FROM receive_connectors ORDER BY rowid"
         ).fetchall()
-        connectors = [ReceiveConnector(*row[:4], bool(row[4])) for row in rows]
+        connectors = [ReceiveConnector(*row[:4], bool(row[4]), bool(row[5])) for row in rows]
         if server is None:
             return connectors
         name = self._server_name(server)
@@ -339,6 +340,7 @@ class Lab:
                     "fqdn": connector.fqdn,
                     "tls_certificate_name": connector.tls_certificate_name,
                     "require_tls": int(connector.require_tls),
+                    "advertise_client_settings": int(connector.advertise_client_settings),
                 },
                 pk=("server", "name"),
             )

@@ -11,8 +11,12 @@ from exchange_sim.exchange.organization.tasks import DOMAIN_CONTROLLER, MODULE, 
 from exchange_sim.powershell.commands import CmdletContext, CommandDeclaration, ParameterDeclaration
 from exchange_sim.targets.organization import ConfigurationFailure
 
+# Exchange 2007's Set-ReceiveConnector has no -AdvertiseClientSettings.
+RECEIVE_ADVERTISING_VERSIONS = ("2010", "2013", "2016", "2019", "SE")
+
 # Set-*Connector parameter -> field of the lab's connector record.
-_SETTABLE = {"TlsCertificateName": "tls_certificate_name", "Fqdn": "fqdn", "RequireTLS": "require_tls"}
+_SETTABLE = {"TlsCertificateName": "tls_certificate_name", "Fqdn": "fqdn", "RequireTLS": "require_tls",
+             "AdvertiseClientSettings": "advertise_client_settings"}
 
 
 def connector_changes(ctx: CmdletContext) -> dict[str, Any]:
@@ -24,7 +28,7 @@ def connector_changes(ctx: CmdletContext) -> dict[str, Any]:
         value = ctx.bound[parameter]
         if parameter == "TlsCertificateName":
             value = parse_certificate_name(value)
-        elif parameter == "RequireTLS":
+        elif parameter in ("RequireTLS", "AdvertiseClientSettings"):
             value = bool(value)
         else:
             value = None if value is None else str(value)
@@ -90,12 +94,15 @@ class SetReceiveConnector(SetConnector):
     send = False
 
 
-def _settable() -> tuple[ParameterDeclaration, ...]:
-    return (
+def _settable(receive: bool = False) -> tuple[ParameterDeclaration, ...]:
+    shared = (
         ParameterDeclaration("TlsCertificateName", "object", allow_null=True),
         ParameterDeclaration("Fqdn", "string", allow_null=True),
         ParameterDeclaration("RequireTLS", "bool"),
     )
+    # Only Receive connectors can be advertised to POP/IMAP users (Exchange 2010 and later).
+    return (*shared, ParameterDeclaration("AdvertiseClientSettings", "bool",
+                                          versions=RECEIVE_ADVERTISING_VERSIONS)) if receive else shared
 
 
 def _declaration(name: str, implementation: type[OrganizationTask], parameters: tuple[ParameterDeclaration, ...],
@@ -120,6 +127,7 @@ DECLARATIONS = (
                  (identity_parameter(), ParameterDeclaration("Server", "string"), DOMAIN_CONTROLLER),
                  "Gets the Receive connectors of a server.", setter=False),
     _declaration("Set-ReceiveConnector", SetReceiveConnector,
-                 (identity_parameter(mandatory=True), *_settable(), DOMAIN_CONTROLLER),
-                 "Changes a Receive connector (TlsCertificateName, Fqdn, RequireTLS).", setter=True),
+                 (identity_parameter(mandatory=True), *_settable(receive=True), DOMAIN_CONTROLLER),
+                 "Changes a Receive connector (TlsCertificateName, Fqdn, RequireTLS, AdvertiseClientSettings).",
+                 setter=True),
 )

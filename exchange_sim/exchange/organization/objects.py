@@ -291,6 +291,7 @@ def receive_connector(connector: ReceiveConnector) -> DirectoryObject:
     identity = f"{connector.server}\\{connector.name}"
     frontend = "Frontend" in connector.name
     return DirectoryObject(f"{DIRECTORY}.Management.ReceiveConnector", (
+        ("AdvertiseClientSettings", connector.advertise_client_settings),
         ("AuthMechanism", "Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer"),
         ("Bindings", ["[::]:25", "0.0.0.0:25"] if frontend else ["[::]:2525", "0.0.0.0:2525"]),
         ("Enabled", True),
