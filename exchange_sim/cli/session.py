@@ -30,7 +30,6 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
     from exchange_sim.lab import Lab, open_or_create
     from exchange_sim.powershell import builtins
     from exchange_sim.exchange import entry_modes, organization
-    from exchange_sim.windows.machine import exchange_install_path
     from exchange_sim.targets.organization import OrganizationTarget
     from exchange_sim.targets.simulated import SimulatedTarget
 
@@ -59,7 +58,7 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
     # Both modes know the loaders and the local server; EMS has the cmdlets from the start.
     registry.extensions.update(targets_for(None) or {})
     registry.extensions[entry_modes.TARGETS_KEY] = targets_for
-    entry_modes.register(registry, chosen.version, exchange_install_path(chosen.version))
+    entry_modes.register(registry, chosen.version)
     if not plain:
         entry_modes.load_exchange_cmdlets(registry, chosen.version)
     return Session(registry, host, product_version=chosen.version)

@@ -1,7 +1,7 @@
 """How a script gets the Exchange cmdlets, as on a server: the snap-in (`Add-PSSnapin`,
-`Get-PSSnapin [-Registered]`), and `. $env:ExchangeInstallPath\\bin\\RemoteExchange.ps1` followed by
-`Connect-ExchangeServer -auto`. Implicit remoting (New-/Import-/Remove-PSSession) is in
-implicit_remoting.py.
+`Get-PSSnapin [-Registered]`). `. $env:ExchangeInstallPath\\bin\\RemoteExchange.ps1` followed by
+`Connect-ExchangeServer -auto` is a script file of the lab server whose function uses implicit
+remoting (New-/Import-/Remove-PSSession, in implicit_remoting.py).
 
 `exchange-sim run`/`shell` start as the Exchange Management Shell (cmdlets present, these loaders
 harmless); with `--plain` they start as plain PowerShell and these loaders make the cmdlets appear.
@@ -167,37 +167,6 @@ class RemoveCmdlet(Cmdlet):
                 added.discard(item)
 
 
-def remote_exchange_script(version: str, install_path: str) -> CommandDeclaration | None:
-    """`RemoteExchange.ps1` as a command named by its path: running it defines Connect-ExchangeServer.
-
-    The engine does not run script files yet, so the one script every EMS-style runbook dot-sources
-    is a command under its full path (with the doubled backslash `$env:ExchangeInstallPath\\bin\\…` gives)."""
-    if version == "2007":
-        return None  # 2007's shell loads the snap-in from a console file; it has no RemoteExchange.ps1
-    path = f"{install_path.rstrip(chr(92))}\\bin\\RemoteExchange.ps1"
-    doubled = f"{install_path.rstrip(chr(92))}\\\\bin\\RemoteExchange.ps1"
-    declaration = CommandDeclaration(
-        name=path, parameters=(), implementation=RemoteExchangeScript, aliases=(doubled,),
-        synopsis="Exchange's shell script: defines Connect-ExchangeServer and the EMS helper functions.",
-        module="", implementing_type="System.Management.Automation.ExternalScriptInfo",
-    )
-    RemoteExchangeScript.declaration = declaration
-    return declaration
-
-
-class RemoteExchangeScript(Cmdlet):
-    def process(self, ctx: CmdletContext) -> None:
-        _registry(ctx).commands.register(CONNECT_EXCHANGE_SERVER)
-
-
-class ConnectExchangeServer(Cmdlet):
-    def process(self, ctx: CmdletContext) -> None:
-        from exchange_sim.exchange.implicit_remoting import connect
-
-        fqdn = ctx.bound.get("ServerFqdn")
-        connect(ctx, str(fqdn) if fqdn else None)
-
-
 def _names(mandatory: bool = False, from_pipeline: bool = False) -> ParameterDeclaration:
     # `Get-PSSnapin -Registered | Where-Object … | Add-PSSnapin`: snap-in objects bind by their Name.
     entry = ParameterSetEntry(mandatory=mandatory, position=0, value_from_pipeline_by_property_name=from_pipeline)
@@ -226,34 +195,15 @@ REMOVE_PSSNAPIN = CommandDeclaration(
     synopsis="Removes Windows PowerShell snap-ins from the current session.",
     implementing_type="Microsoft.PowerShell.Commands.RemovePSSnapinCommand",
 )
-CONNECT_EXCHANGE_SERVER = CommandDeclaration(
-    name="Connect-ExchangeServer",
-    parameters=(
-        ParameterDeclaration("ServerFqdn", "string", (ParameterSetEntry("Default", position=0),)),
-        ParameterDeclaration("Auto", "switch", (ParameterSetEntry("Auto"),)),
-        ParameterDeclaration("ClearCache", "switch"),
-        ParameterDeclaration("UserName", "string"),
-        ParameterDeclaration("Forest", "string"),
-        ParameterDeclaration("Prompt", "switch"),
-    ),
-    implementation=ConnectExchangeServer,
-    default_parameter_set="Auto",
-    synopsis="Connects the shell to an Exchange server (RemoteExchange.ps1's function).",
-    module="",
-)
-
 AddPSSnapin.declaration = ADD_PSSNAPIN
 GetPSSnapin.declaration = GET_PSSNAPIN
 RemoveCmdlet.declaration = REMOVE_PSSNAPIN
-ConnectExchangeServer.declaration = CONNECT_EXCHANGE_SERVER
 
 
-def register(registry: EngineRegistry, version: str, install_path: str) -> None:
-    """The loaders every session has, EMS or plain: snap-in cmdlets, RemoteExchange.ps1, PSSessions."""
+def register(registry: EngineRegistry, version: str) -> None:
+    """The loaders every session has, EMS or plain: snap-in cmdlets and PSSessions (RemoteExchange.ps1 is a
+    file of the lab server: windows/exchange_shell.py)."""
     from exchange_sim.exchange import implicit_remoting
 
     registry.commands.register_all((ADD_PSSNAPIN, GET_PSSNAPIN, REMOVE_PSSNAPIN, *implicit_remoting.DECLARATIONS))
     implicit_remoting.register_views(registry.views)
-    script = remote_exchange_script(version, install_path)
-    if script is not None:
-        registry.commands.register(script)

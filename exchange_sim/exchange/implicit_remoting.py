@@ -8,8 +8,8 @@
 The session is bound to the lab server the URI names: the imported commands run there (that
 server's version decides their parameters) and their objects come back deserialised, as over real
 implicit remoting: type names prefixed `Deserialized.`, methods gone, enums and nested objects
-flattened to their text beyond the first level. Connect-ExchangeServer (RemoteExchange.ps1) does the
-same for the server it is given, or the local one with -Auto."""
+flattened to their text beyond the first level. Connect-ExchangeServer (the lab server's
+RemoteExchange.ps1) calls these cmdlets for the server it is given, or the local one with -Auto."""
 from __future__ import annotations
 
 import dataclasses
@@ -277,14 +277,6 @@ def open_session(ctx: CmdletContext, computer: str, configuration: str) -> Remot
     session = RemoteSession(len(sessions) + 1, computer, targets["exchange.server_name"], targets[VERSION_KEY])
     sessions.append(session)
     return session
-
-
-def connect(ctx: CmdletContext, fqdn: str | None) -> None:
-    """Connect-ExchangeServer: a session to the named server (or this one) imported with -AllowClobber."""
-    computer = fqdn or ctx.extensions[TARGETS_KEY](None)["exchange.server_fqdn"]
-    session = open_session(ctx, computer, EXCHANGE_CONFIGURATION)
-    if session is not None:
-        import_session(ctx, session, allow_clobber=True, name_checking=False)
 
 
 class NewPSSession(Cmdlet):

@@ -136,6 +136,10 @@ class SessionProviders:
     def drive_names(self) -> list[str]:
         return [name for name, _provider in self._drives.values()]
 
+    def drives(self) -> list[tuple[str, Any]]:
+        """(drive name as PowerShell spells it, provider) of every drive (Get-PSDrive)."""
+        return list(self._drives.values())
+
     def locate(self, text: str) -> Located:
         """The provider path `text` names (no wildcard expansion, no existence check)."""
         provider, path, drive = self._split(text)

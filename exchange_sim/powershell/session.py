@@ -56,6 +56,7 @@ from exchange_sim.powershell.parse_errors import format_parse_errors, position_m
 from exchange_sim.powershell.parser import parse
 from exchange_sim.powershell.providers import SessionProviders
 from exchange_sim.powershell.registry import EngineRegistry
+from exchange_sim.powershell.session_drives import ENVIRONMENT_PREFIX, EnvironmentDrive, FunctionDrive, VariableDrive
 from exchange_sim.powershell.values import errors
 from exchange_sim.powershell.values.conversions import convert_to, to_bool, to_string
 from exchange_sim.powershell.values.enumerator import PSEnumerator
@@ -108,7 +109,7 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
         self._module_exports = []
         self._function_homes: dict[str, VariableScope] = {}  # function name -> its script module's scope
         self._modules = {}  # imported script modules (evaluator/script_modules.py)
-        self.providers = SessionProviders(self.registry.providers)
+        self.providers = SessionProviders({**self.registry.providers, **self._own_drives()})
         self.variables.setdefault("executioncontext", engine_intrinsics(
             self.providers, lambda name: self.variables.get(name), lambda name, value: self.variables.assign(name, value),
             lambda: self.variables.get("host")))
@@ -126,6 +127,14 @@ class Session(ExpressionWalk, ScriptParameters, TrapHandling, Redirections, Scri
     def functions(self) -> VisibleFunctions:
         """The functions the running scope sees (name -> definition); defining one puts it in that scope."""
         return VisibleFunctions(self.variables)
+
+    def _own_drives(self) -> dict[str, Any]:
+        """Env:, Variable: and Function: over this session's state (every 5.1 session has them)."""
+        spellings = [name[len(ENVIRONMENT_PREFIX):] for name in self.registry.variables
+                     if name.lower().startswith(ENVIRONMENT_PREFIX)]
+        return {"env": EnvironmentDrive(lambda: self.variables.root(), spellings),
+                "function": FunctionDrive(lambda: self.functions),
+                "variable": VariableDrive(lambda: self.variables)}
 
     def format_default(self, objects: Sequence[Any]) -> str:
         return format_default(objects, self.registry.views, self.host.width)

@@ -28,6 +28,7 @@ from exchange_sim.windows.cert_drive import CertificateDrive
 from exchange_sim.windows.cert_provider import CertificateProvider
 from exchange_sim.windows.certutil import CERTUTIL, CertificateUtility, register_certutil
 from exchange_sim.windows.file_items import child_items, get_item
+from exchange_sim.windows.exchange_shell import seed_shell_script
 from exchange_sim.windows.filesystem_provider import register_drives, seed_standard_folders
 from exchange_sim.windows.machine import LabMachine
 from exchange_sim.windows.grid_view import GRID, GridViewLog, register_grid_view
@@ -59,6 +60,7 @@ def register(registry: Any, lab: Lab, server_name: str, mounts: Mapping[str, str
     machine = LabMachine(lab, server_name, filesystem, user)
     if seed_folders:
         seed_standard_folders(filesystem, machine.environment())
+        seed_shell_script(filesystem, machine.server.version)
     if machine.profile.lower() != filesystem.location.lower():
         # A signed-in user's session starts in their profile (a walk of the lab file system: only when it differs).
         with contextlib.suppress(LabPathError):

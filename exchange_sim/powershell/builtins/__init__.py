@@ -19,6 +19,7 @@ def declarations() -> list[CommandDeclaration]:
         conversion,
         dates,
         discovery,
+        drives,
         filtering,
         formatting,
         items,
@@ -37,7 +38,7 @@ def declarations() -> list[CommandDeclaration]:
 
     families: Iterable[Any] = (filtering, selecting, ordering, measuring, members, formatting, output, variables,
                                dates, security, utility, discovery, conversion, text_search, content, items,
-                               locations, modules)
+                               locations, modules, drives)
     found: list[CommandDeclaration] = []
     for family in families:
         found += list(family.DECLARATIONS)
@@ -60,6 +61,9 @@ def register(registry: Any) -> None:
         from exchange_sim.powershell.builtins.locations import register_views as register_location_views
 
         register_location_views(views)
+        from exchange_sim.powershell.builtins.drives import register_views as register_drive_views
+
+        register_drive_views(views)
 
 
 def family_declarations(family: str) -> list[CommandDeclaration]:

@@ -37,6 +37,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "Join-Path", "Split-Path",
     ),
     "modules": ("Import-Module", "Export-ModuleMember", "Get-Module", "Remove-Module"),
+    "drives": ("Get-PSDrive", "Get-PSProvider"),
 }
 
 # Alias -> command, as PowerShell 5.1 defines them for these cmdlets.
@@ -57,4 +58,5 @@ ALIASES: dict[str, str] = {
     "gl": "Get-Location", "pwd": "Get-Location", "sl": "Set-Location", "cd": "Set-Location",
     "chdir": "Set-Location", "pushd": "Push-Location", "popd": "Pop-Location", "rvpa": "Resolve-Path",
     "ipmo": "Import-Module", "gmo": "Get-Module", "rmo": "Remove-Module", "md": "mkdir",
+    "gdr": "Get-PSDrive",
 }
