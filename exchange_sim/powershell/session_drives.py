@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from exchange_sim.powershell.builtins.discovery import CommandInfo
 from exchange_sim.powershell.builtins.variables import PSVariable
 from exchange_sim.powershell.evaluator.scopes import VariableScope
 from exchange_sim.powershell.values.dotnet.collections_members import DictionaryEntry
@@ -121,6 +120,9 @@ class FunctionDrive(_FlatDrive):
 
     def _items(self) -> list[tuple[str, Any]]:
         named = ((getattr(function, "name", key), function) for key, function in self._functions().items())
+        # Imported here: Get-Command's module loads only when a script lists functions.
+        from exchange_sim.powershell.builtins.discovery import CommandInfo
+
         return sorted(((name, CommandInfo(name, "Function", "")) for name, _function in named),
                       key=lambda pair: pair[0].lower())
 

@@ -133,7 +133,13 @@ def test_sessions_to_unknown_hosts_or_other_endpoints_fail_to_open(contoso_lab: 
 CONNECTED = r"""
 . $env:ExchangeInstallPath\bin\RemoteExchange.ps1
 Connect-ExchangeServer -auto
+'--- connected ---'
 """
+
+
+def _after_connecting(text: str) -> str:
+    """The script's own output, after RemoteExchange.ps1's banner and the connection lines."""
+    return text.split("--- connected ---\n", 1)[1]
 
 
 def test_imported_cmdlets_terminating_error_arrives_non_terminating_so_bare_catch_misses_it(
@@ -141,7 +147,7 @@ def test_imported_cmdlets_terminating_error_arrives_non_terminating_so_bare_catc
     host = runbook(contoso_lab, CONNECTED + r"""
         try { Get-ExchangeCertificate -Thumbprint 00FF; 'after in try' } catch { 'caught' }
     """, plain=True)
-    assert host.text.strip() == "after in try"
+    assert _after_connecting(host.text).strip() == "after in try"
     assert "A special Rpc error occurs on server EXCH01" in host.error_text
 
 
@@ -151,7 +157,7 @@ def test_imported_cmdlet_with_error_action_stop_is_caught_with_exchanges_record(
         try { Get-ExchangeCertificate -Thumbprint 00FF -ErrorAction Stop; 'after in try' }
         catch { 'caught'; $_.FullyQualifiedErrorId }
     """, plain=True)
-    lines = host.text.split("\n")
+    lines = _after_connecting(host.text).split("\n")
     assert lines[0] == "caught" and lines[1].endswith(",Microsoft.Exchange.Management.SystemConfigurationTasks.GetExchangeCertificate")
     assert host.error_text == ""
 
