@@ -3,6 +3,8 @@ server the Windows around Exchange and the Exchange cmdlets, as the Exchange Man
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -29,7 +31,8 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
     from exchange_sim import windows
     from exchange_sim.lab import Lab, open_or_create
     from exchange_sim.powershell import builtins
-    from exchange_sim.exchange import entry_modes, organization
+    from exchange_sim.exchange import entry_modes, implicit_remoting, organization
+    from exchange_sim.remoting.role_groups import held_by_role
     from exchange_sim.targets.organization import OrganizationTarget
     from exchange_sim.targets.simulated import SimulatedTarget
 
@@ -58,6 +61,19 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
     # Both modes know the loaders and the local server; EMS has the cmdlets from the start.
     registry.extensions.update(targets_for(None) or {})
     registry.extensions[entry_modes.TARGETS_KEY] = targets_for
+
+    def sign_in(user: str, password: str) -> str | None:
+        """A -Credential's user as the lab knows them (`exchange-sim lab user add`): their role, or None."""
+        found = the_lab.user(user)
+        if found is None:
+            return None
+        # Digests, so the comparison takes as long wherever the passwords differ.
+        same = hmac.compare_digest(hashlib.sha256(password.encode()).digest(),
+                                   hashlib.sha256(found.password.encode()).digest())
+        return found.role if same else None
+
+    registry.extensions[implicit_remoting.SIGN_IN_KEY] = sign_in
+    registry.extensions[implicit_remoting.ROLE_HOLDS_KEY] = held_by_role
     entry_modes.register(registry, chosen.version)
     if not plain:
         entry_modes.load_exchange_cmdlets(registry, chosen.version)

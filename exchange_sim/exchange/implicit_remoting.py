@@ -36,6 +36,10 @@ from exchange_sim.powershell.values.formatting.views import TableColumn, TableVi
 from exchange_sim.powershell.values.objects import Hashtable, PSObject
 
 SESSIONS_KEY = "exchange.remote_sessions"
+# Set by the CLI: (user, password) -> the lab user's role group, or None when they may not sign in;
+# and (role, declaration) -> whether the role holds the command (the remoting service's rule).
+SIGN_IN_KEY = "exchange.sign_in"
+ROLE_HOLDS_KEY = "exchange.role_holds"
 EXCHANGE_CONFIGURATION = "Microsoft.Exchange"
 DESERIALIZED = "Deserialized."
 # Implicit remoting serialises at depth 1: an object's properties arrive, a nested object as its
@@ -58,6 +62,7 @@ class RemoteSession:
     version: str
     state: str = "Opened"
     configuration_name: str = EXCHANGE_CONFIGURATION
+    role: str | None = None  # the role group of the -Credential's user; None: the shell's own administrator
 
     ps_type_names: ClassVar[tuple[str, ...]] = ("System.Management.Automation.Runspaces.PSSession", "System.Object")
 
@@ -226,11 +231,22 @@ def import_session(ctx: CmdletContext, session: RemoteSession, allow_clobber: bo
     module = f"tmp_{zlib.crc32(session.server_name.encode()):08x}.{session.id:03d}"
     imported: list[str] = []
     skipped: list[str] = []
+    declarations = exchange_declarations(session.version, targets.get(BUILD_KEY))
+    # What the shell had before this import (registering the types below also declares the certificate
+    # cmdlets, which must not count as local commands to keep).
+    before = {d.name: registry.commands.resolve(d.name) for d in declarations}
     exchange.register(registry, session.version, targets.get(BUILD_KEY))  # enums as type literals, views
     organization.register_views(registry.views)
     _register_deserialized_views(registry)
-    for declaration in exchange_declarations(session.version, targets.get(BUILD_KEY)):
-        existing = registry.commands.resolve(declaration.name)
+    holds = ctx.extensions.get(ROLE_HOLDS_KEY)
+    for declaration in declarations:
+        if session.role is not None and holds is not None and not holds(session.role, declaration):
+            # Exchange builds the session from the user's roles: the rest is simply not there (unless the
+            # shell had it before, as the EMS's own cmdlets).
+            if not ctx.extensions.get(LOADED_KEY):
+                registry.commands.unregister(declaration.name)
+            continue
+        existing = before[declaration.name]
         if existing is not None and not allow_clobber and not getattr(existing, "module", "").startswith("tmp_"):
             skipped.append(declaration.name)
             continue
@@ -260,7 +276,20 @@ def _open_error(computer: str, message: str, error_id: str) -> ErrorRecord:
                        target_object=computer, fully_qualified_error_id_override=f"{error_id},PSSessionOpenFailed")
 
 
-def open_session(ctx: CmdletContext, computer: str, configuration: str) -> RemoteSession | None:
+def _signed_in_role(ctx: CmdletContext, computer: str, credential: Any) -> tuple[bool, str | None]:
+    """(allowed, role) for a -Credential: the lab's users decide, as the server's WinRM would."""
+    if credential is None:
+        return True, None
+    sign_in = ctx.extensions.get(SIGN_IN_KEY)
+    if sign_in is None:
+        return True, None
+    secret = credential.password.reveal() if hasattr(credential.password, "reveal") else str(credential.password)
+    role = sign_in(credential.user_name, secret)
+    return role is not None, role
+
+
+def open_session(ctx: CmdletContext, computer: str, configuration: str,
+                 credential: Any = None) -> RemoteSession | None:
     targets = ctx.extensions[TARGETS_KEY](computer)
     if targets is None:
         ctx.write_error(_open_error(computer, "WinRM cannot process the request. The following error occurred while "
@@ -273,8 +302,13 @@ def open_session(ctx: CmdletContext, computer: str, configuration: str) -> Remot
                                     f"{configuration} session configuration in the WSMan: drive on the {computer} "
                                     "computer.", "InvalidResourceUri"))
         return None
+    allowed, role = _signed_in_role(ctx, computer, credential)
+    if not allowed:
+        ctx.write_error(_open_error(computer, "Access is denied.", "AccessDenied"))
+        return None
     sessions = _sessions(ctx)
-    session = RemoteSession(len(sessions) + 1, computer, targets["exchange.server_name"], targets[VERSION_KEY])
+    session = RemoteSession(len(sessions) + 1, computer, targets["exchange.server_name"], targets[VERSION_KEY],
+                            role=role)
     sessions.append(session)
     return session
 
@@ -293,7 +327,7 @@ class NewPSSession(Cmdlet):
                 return
             computers = [parts.hostname]
         for computer in computers:
-            session = open_session(ctx, computer, configuration)
+            session = open_session(ctx, computer, configuration, ctx.bound.get("Credential"))
             if session is not None:
                 ctx.write_object(session)
 
