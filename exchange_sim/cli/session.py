@@ -32,7 +32,6 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
     from exchange_sim.lab import Lab, open_or_create
     from exchange_sim.powershell import builtins
     from exchange_sim.exchange import entry_modes, implicit_remoting, organization
-    from exchange_sim.remoting.role_groups import held_by_role
     from exchange_sim.targets.organization import OrganizationTarget
     from exchange_sim.targets.simulated import SimulatedTarget
 
@@ -73,8 +72,15 @@ def open_session(host: Host, lab: "Path | Lab | None" = None, server: str | None
         return found.role if same else None
 
     registry.extensions[implicit_remoting.SIGN_IN_KEY] = sign_in
-    registry.extensions[implicit_remoting.ROLE_HOLDS_KEY] = held_by_role
+    registry.extensions[implicit_remoting.ROLE_HOLDS_KEY] = _held_by_role
     entry_modes.register(registry, chosen.version)
     if not plain:
         entry_modes.load_exchange_cmdlets(registry, chosen.version)
     return Session(registry, host, product_version=chosen.version)
+
+
+def _held_by_role(role: str, declaration: object) -> bool:
+    """The remoting service's role-group rule, imported only when a session signs in with -Credential."""
+    from exchange_sim.remoting.role_groups import held_by_role
+
+    return held_by_role(role, declaration)
