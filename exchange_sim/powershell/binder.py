@@ -350,6 +350,23 @@ def bind_pipeline_object(set_name: str, receivers: list[ParameterDeclaration], i
     return found or None
 
 
+def bind_pipeline_in_sets(declaration: CommandDeclaration, bound: dict[str, Any], chosen_set: str, item: Any,
+                          types: Any, command_type: str = "Cmdlet") -> tuple[str, dict[str, Any]] | None:
+    """Pipeline binding in the set chosen from the arguments, else in another set they allow.
+
+    PowerShell settles the parameter set only once pipeline input has bound: `'a1' | Select-String 1`
+    leaves the default File set (no Path property) for the Object set's -InputObject.
+    """
+    for set_name in [chosen_set, *(name for name in possible_sets(declaration, bound) if name != chosen_set)]:
+        receivers = [p for p in declaration.parameters if p.name not in bound and (
+            entry := p.in_set(set_name)) is not None and (
+            entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
+        found = bind_pipeline_object(set_name, receivers, item, types, command_type)
+        if found is not None:
+            return set_name, found
+    return None
+
+
 def input_object_not_bound(item: Any) -> ParameterBindingException:
     return ParameterBindingException(
         "The input object cannot be bound to any parameters for the command either because the command does not "

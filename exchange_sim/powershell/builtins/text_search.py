@@ -26,6 +26,12 @@ class MatchInfo:
         self.matches = matches
         self.path = path
 
+    def display_text(self) -> str:
+        """MatchInfo.ToString(): the line for piped text, `path:number:line` for a file."""
+        if self.path == "InputStream":
+            return self.line
+        return f"{self.path}:{self.number}:{self.line}"
+
     def ps_properties(self) -> Mapping[str, Any]:
         return {
             "IgnoreCase": self.ignore_case,

@@ -18,6 +18,12 @@ def _group_cell(group: Any) -> Any:
 
 
 def register_views(views: Any) -> None:
+    # 5.1's MatchInfo view prints each match as its ToString(), with no header.
+    views.register(TableView(
+        "Microsoft.PowerShell.Commands.MatchInfo",
+        columns=(TableColumn("", lambda match: match.display_text() if hasattr(match, "display_text") else str(match)),),
+        hide_headers=True,
+    ))
     views.register(TableView(
         "System.Management.Automation.CommandInfo",
         columns=(

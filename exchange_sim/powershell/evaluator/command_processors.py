@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from exchange_sim.powershell import ast as A
-from exchange_sim.powershell.binder import bind_pipeline_object, input_object_not_bound
+from exchange_sim.powershell.binder import bind_pipeline_in_sets, bind_pipeline_object, input_object_not_bound
 from exchange_sim.powershell.commands import CommandDeclaration
 from exchange_sim.powershell.evaluator.confirmation import non_interactive_error
 from exchange_sim.powershell.evaluator.context import CmdletRun
@@ -151,12 +151,13 @@ class CmdletProcessor(SessionProcessor):
     @placed
     def process(self, item: Any) -> None:
         if item is not NO_INPUT:
-            per_object = bind_pipeline_object(self.call.set_name, self.call.receivers, item,
-                                              self.session.registry.types)
-            if per_object is None:
+            settled = bind_pipeline_in_sets(self.declaration, self.call.bound, self.call.set_name, item,
+                                            self.session.registry.types)
+            if settled is None:
                 with entered(self.session, self.state):
                     self.session._report(input_object_not_bound(item))
                 return
+            self.ctx.parameter_set_name, per_object = settled
             self.ctx.bound = {**self.call.bound, **per_object}
         self._step(self.cmdlet.process)
 
