@@ -350,6 +350,14 @@ def bind_pipeline_object(set_name: str, receivers: list[ParameterDeclaration], i
     return found or None
 
 
+def pipeline_receivers(declaration: CommandDeclaration, set_name: str,
+                       bound: dict[str, Any]) -> list[ParameterDeclaration]:
+    """The parameters of `set_name` still unbound that take pipeline input (by value or by property name)."""
+    return [p for p in declaration.parameters if p.name not in bound and (
+        entry := p.in_set(set_name)) is not None and (
+        entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
+
+
 def bind_pipeline_in_sets(declaration: CommandDeclaration, bound: dict[str, Any], chosen_set: str, item: Any,
                           types: Any, command_type: str = "Cmdlet") -> tuple[str, dict[str, Any]] | None:
     """Pipeline binding in the set chosen from the arguments, else in another set they allow.
@@ -358,10 +366,8 @@ def bind_pipeline_in_sets(declaration: CommandDeclaration, bound: dict[str, Any]
     leaves the default File set (no Path property) for the Object set's -InputObject.
     """
     for set_name in [chosen_set, *(name for name in possible_sets(declaration, bound) if name != chosen_set)]:
-        receivers = [p for p in declaration.parameters if p.name not in bound and (
-            entry := p.in_set(set_name)) is not None and (
-            entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
-        found = bind_pipeline_object(set_name, receivers, item, types, command_type)
+        found = bind_pipeline_object(set_name, pipeline_receivers(declaration, set_name, bound), item, types,
+                                     command_type)
         if found is not None:
             return set_name, found
     return None

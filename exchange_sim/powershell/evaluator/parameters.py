@@ -17,6 +17,7 @@ from exchange_sim.powershell.binder import (
     is_switch_parameter,
     missing_mandatory,
     missing_mandatory_error,
+    pipeline_receivers,
     select_parameter_set,
 )
 from exchange_sim.powershell.commands import CommandDeclaration, ParameterDeclaration
@@ -186,9 +187,7 @@ class ScriptParameters:
             call.bound = bind_arguments(declaration, pairs, self.registry.types, call.common, call.unbound,
                                         run_script=self._validation_script)
             call.set_name = select_parameter_set(declaration, call.bound)
-            call.receivers = [p for p in declaration.parameters if p.name not in call.bound and (
-                entry := p.in_set(call.set_name)) is not None and (
-                entry.value_from_pipeline or entry.value_from_pipeline_by_property_name)]
+            call.receivers = pipeline_receivers(declaration, call.set_name, call.bound)
             # Parameters pipeline input may still fill are not missing yet (§7.1 step 4).
             deferred = {p.name for p in call.receivers} if is_downstream(input_objects) else set()
             call.bound.update(self.mandatory_arguments(declaration, call.set_name, call.bound, deferred))
